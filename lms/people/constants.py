@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The four roles of the programme. The values are the names of the Django groups."""
+
+    TRAINEE = "Peserta", _("Trainee mentor")
+    TRAINER = "Pengajar", _("Trainer")
+    SUPERVISOR = "Penyelia", _("Supervisor")
+    HOST_MENTOR = "Pembimbing", _("Host mentor")
+
+
+# Roles that work with other people's data sign in with a second factor.
+ROLES_REQUIRING_TWO_FACTOR = frozenset({Role.TRAINER, Role.SUPERVISOR})
+
+
+class EducationLevel(models.TextChoices):
+    SD = "SD", _("Primary school (SD)")
+    SMP = "SMP", _("Junior high school (SMP)")
+    SLTA = "SLTA", _("Senior high school (SLTA/SMA/SMK)")
+    D3 = "D3", _("Diploma (D3)")
+    S1 = "S1", _("Bachelor's degree (S1)")
+    S2 = "S2", _("Master's degree (S2)")
+    S3 = "S3", _("Doctorate (S3)")
+
+
+class RegionLevel(models.IntegerChoices):
+    """Depth in the region tree: one more segment of the official code per level."""
+
+    PROVINCE = 1, _("Province")
+    REGENCY = 2, _("Regency/city")
+    DISTRICT = 3, _("District")
+    VILLAGE = 4, _("Village")

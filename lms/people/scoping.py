@@ -1,0 +1,34 @@
+"""Region scoping: the one place that decides which rows a user may see by region.
+
+Every selector that lists people or activity for a supervisor passes its queryset through
+`within_user_region`, naming the path from the model to its region. Administrators see
+everything; a user without a scope region sees nothing.
+"""
+
+from django.db.models import QuerySet
+
+from .models import Region, User
+
+
+def within_user_region(queryset: QuerySet, *, user: User, region_field: str = "home_region") -> QuerySet:
+    """Rows of `queryset` whose region lies in the user's scope subtree.
+
+    `region_field` is the lookup path to a Region foreign key, e.g. "home_region" for users
+    or "kube__village" for placements. A single indexed prefix match on the tree path.
+    """
+    if user.is_superuser:
+        return queryset
+    scope = user.scope_region
+    if scope is None:
+        return queryset.none()
+    return queryset.filter(**{f"{region_field}__path__startswith": scope.path})
+
+
+def region_in_user_scope(*, user: User, region: Region | None) -> bool:
+    """The object-level twin of `within_user_region`, for a single region."""
+    if user.is_superuser:
+        return True
+    scope = user.scope_region
+    if scope is None or region is None:
+        return False
+    return region.path.startswith(scope.path)

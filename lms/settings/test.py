@@ -1,0 +1,18 @@
+"""Test runs: fast hashing, in-memory e-mail and cache, media in a temporary folder."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="akademi-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Browser tests serve the site from a live server thread while Playwright drives Chromium.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
