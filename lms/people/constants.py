@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +34,7 @@ class RegionLevel(models.IntegerChoices):
     REGENCY = 2, _("Regency/city")
     DISTRICT = 3, _("District")
     VILLAGE = 4, _("Village")
+
+
+# The demo data set of real region codes (see README: "Regions").
+REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"

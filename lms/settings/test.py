@@ -13,6 +13,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="akademi-test-media-")
+STATIC_ROOT = tempfile.mkdtemp(prefix="akademi-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Browser tests serve the site from a live server thread while Playwright drives Chromium.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

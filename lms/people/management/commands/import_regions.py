@@ -3,9 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from lms.people.constants import REGIONS_CSV
 from lms.people.services import regions_import_csv
-
-DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "regions.csv"
 
 
 class Command(BaseCommand):
@@ -16,7 +15,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", default=str(DEFAULT_FILE))
+        parser.add_argument("file", nargs="?", default=str(REGIONS_CSV))
 
     def handle(self, *args, file, **options):
         path = Path(file)

@@ -1,0 +1,38 @@
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits live in the cache; each test starts with none used."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def regions(db):
+    """A small real tree: Jawa Timur › Kota Surabaya › Karang Pilang, and Kalimantan Selatan."""
+    from lms.people.services import regions_import_csv
+
+    report = regions_import_csv(
+        text=(
+            "code,name\n"
+            "35,Jawa Timur\n"
+            "35.78,Kota Surabaya\n"
+            "35.78.01,Karang Pilang\n"
+            "35.78.01.1001,Karang Pilang\n"
+            "35.73,Kota Malang\n"
+            "63,Kalimantan Selatan\n"
+            "63.71,Kota Banjarmasin\n"
+        )
+    )
+    assert report.ok, report.errors
+    from lms.people.models import Region
+
+    return {region.code: region for region in Region.objects.all()}
