@@ -10,6 +10,7 @@ ADMIN_PREFIX = "/admin/"
 ADMIN_RELAXATION = {
     "script-src": ["'unsafe-inline'"],
     "style-src": ["'unsafe-inline'"],
+    "frame-ancestors": ["'self'"],  # live preview of pages in the editor
 }
 
 

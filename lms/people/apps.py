@@ -4,6 +4,7 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class PeopleConfig(AppConfig):
+    default = True  # this module also holds the Wagtail users config below
     name = "lms.people"
     label = "people"
     verbose_name = _("People and regions")
