@@ -17,7 +17,7 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def regions(db):
-    """A small real tree: Jawa Timur › Kota Surabaya › Karang Pilang, and Kalimantan Selatan."""
+    """A small real tree: Jawa Timur > Kota Surabaya > Karang Pilang, and Kalimantan Selatan."""
     from lms.people.services import regions_import_csv
 
     report = regions_import_csv(

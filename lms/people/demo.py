@@ -16,7 +16,7 @@ from .constants import REGIONS_CSV, EducationLevel, Role
 from .models import Region, User
 from .services import regions_import_csv, user_assign_role
 
-DEMO_PASSWORD = "Pendamping-Demo-2026"
+DEMO_PASSWORD = "Pendamping-Demo-2026"  # noqa: S105 - printed on purpose for the demo
 
 
 @dataclass(frozen=True)

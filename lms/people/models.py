@@ -82,9 +82,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
     phone = models.CharField(_("mobile phone"), max_length=16, blank=True, validators=[PHONE_VALIDATOR])
-    education_level = models.CharField(
-        _("education level"), max_length=4, choices=EducationLevel.choices, blank=True
-    )
+    education_level = models.CharField(_("education level"), max_length=4, choices=EducationLevel.choices, blank=True)
     home_region = models.ForeignKey(
         Region,
         verbose_name=_("home region"),

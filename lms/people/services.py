@@ -52,7 +52,11 @@ def _parse_region_rows(text: str, report: RegionImportReport) -> list[tuple[str,
         parent = Region.parent_code(code)
         if parent and parent not in seen and not Region.objects.filter(code=parent).exists():
             report.errors.append(
-                (line_number, _("Parent %(parent)s of %(code)s is neither in the file above this line nor in the database.") % {"parent": parent, "code": code})
+                (
+                    line_number,
+                    _("Parent %(parent)s of %(code)s is neither in the file above this line nor in the database.")
+                    % {"parent": parent, "code": code},
+                )
             )
             continue
         seen.add(code)

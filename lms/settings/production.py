@@ -12,7 +12,7 @@ from .base import *  # noqa: F403
 from .base import env_bool
 
 DEBUG = False
-if not SECRET_KEY:  # noqa: F405
+if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 
 # HTTPS everywhere. The proxy in front terminates TLS and says so in X-Forwarded-Proto.
@@ -27,7 +27,7 @@ CSRF_COOKIE_SECURE = True
 MFA_TRUST_COOKIE_SECURE = True
 
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -37,4 +37,3 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-

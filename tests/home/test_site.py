@@ -103,7 +103,7 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
         "ALLOWED_HOSTS": "akademi.example.id",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -115,7 +115,7 @@ def test_production_settings_pass_the_deploy_check(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "lms.settings.production"},

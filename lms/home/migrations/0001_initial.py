@@ -7,24 +7,36 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('lead', models.CharField(help_text='One sentence under the title.', max_length=255, verbose_name='lead')),
-                ('body', wagtail.fields.RichTextField(verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "lead",
+                    models.CharField(help_text="One sentence under the title.", max_length=255, verbose_name="lead"),
+                ),
+                ("body", wagtail.fields.RichTextField(verbose_name="body")),
             ],
             options={
-                'verbose_name': 'home page',
+                "verbose_name": "home page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

@@ -3,60 +3,150 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import lms.people.models
 from django.db import migrations, models
+
+import lms.people.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255, unique=True)),
-                ('depth', models.PositiveIntegerField()),
-                ('numchild', models.PositiveIntegerField(default=0)),
-                ('code', models.CharField(max_length=13, unique=True, validators=[django.core.validators.RegexValidator('^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$', 'Use the official code: 35, 35.78, 35.78.01 or 35.78.01.1001.')], verbose_name='official code')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("path", models.CharField(max_length=255, unique=True)),
+                ("depth", models.PositiveIntegerField()),
+                ("numchild", models.PositiveIntegerField(default=0)),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=13,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?$",
+                                "Use the official code: 35, 35.78, 35.78.01 or 35.78.01.1001.",
+                            )
+                        ],
+                        verbose_name="official code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('phone', models.CharField(blank=True, max_length=16, validators=[django.core.validators.RegexValidator('^(\\+62|62|0)8\\d{7,12}$', 'Enter an Indonesian mobile number, for example 081234567890 or +6281234567890.')], verbose_name='mobile phone')),
-                ('education_level', models.CharField(blank=True, choices=[('SD', 'Primary school (SD)'), ('SMP', 'Junior high school (SMP)'), ('SLTA', 'Senior high school (SLTA/SMA/SMK)'), ('D3', 'Diploma (D3)'), ('S1', "Bachelor's degree (S1)"), ('S2', "Master's degree (S2)"), ('S3', 'Doctorate (S3)')], max_length=4, verbose_name='education level')),
-                ('is_staff', models.BooleanField(default=False, verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('home_region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='residents', to='people.region', verbose_name='home region')),
-                ('scope_region', models.ForeignKey(blank=True, help_text='Supervisors see people and activity within this region only.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='supervisors', to='people.region', verbose_name='supervised region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail address")),
+                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=16,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^(\\+62|62|0)8\\d{7,12}$",
+                                "Enter an Indonesian mobile number, for example 081234567890 or +6281234567890.",
+                            )
+                        ],
+                        verbose_name="mobile phone",
+                    ),
+                ),
+                (
+                    "education_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("SD", "Primary school (SD)"),
+                            ("SMP", "Junior high school (SMP)"),
+                            ("SLTA", "Senior high school (SLTA/SMA/SMK)"),
+                            ("D3", "Diploma (D3)"),
+                            ("S1", "Bachelor's degree (S1)"),
+                            ("S2", "Master's degree (S2)"),
+                            ("S3", "Doctorate (S3)"),
+                        ],
+                        max_length=4,
+                        verbose_name="education level",
+                    ),
+                ),
+                ("is_staff", models.BooleanField(default=False, verbose_name="staff status")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "home_region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="residents",
+                        to="people.region",
+                        verbose_name="home region",
+                    ),
+                ),
+                (
+                    "scope_region",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Supervisors see people and activity within this region only.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="supervisors",
+                        to="people.region",
+                        verbose_name="supervised region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'ordering': ['full_name'],
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "ordering": ["full_name"],
             },
             managers=[
-                ('objects', lms.people.models.UserManager()),
+                ("objects", lms.people.models.UserManager()),
             ],
         ),
     ]

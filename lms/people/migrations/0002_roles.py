@@ -28,9 +28,7 @@ def create_role_groups(apps, schema_editor):
         group, _created = Group.objects.get_or_create(name=group_name)
         for app_label, model, codename in permissions:
             group.permissions.add(
-                Permission.objects.get(
-                    content_type__app_label=app_label, content_type__model=model, codename=codename
-                )
+                Permission.objects.get(content_type__app_label=app_label, content_type__model=model, codename=codename)
             )
 
 

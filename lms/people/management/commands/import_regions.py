@@ -27,7 +27,9 @@ class Command(BaseCommand):
         if not report.ok:
             for line_number, message in report.errors:
                 self.stderr.write(_("Line %(line)d: %(message)s") % {"line": line_number, "message": message})
-            raise CommandError(_("Nothing was imported: %(count)d line(s) have errors.") % {"count": len(report.errors)})
+            raise CommandError(
+                _("Nothing was imported: %(count)d line(s) have errors.") % {"count": len(report.errors)}
+            )
         self.stdout.write(
             _("Regions imported: %(created)d new, %(updated)d renamed, %(unchanged)d unchanged.")
             % {"created": report.created, "updated": report.updated, "unchanged": report.unchanged}
