@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,30 @@ class RegionChoiceField(forms.ModelChoiceField):
         return f"{'— ' * (region.depth - 1)}{region.name} ({region.code})"
 
 
+# One set of words for the same things on every page (allauth's own catalogue varies).
+FIELD_WORDS = {
+    "login": (_("Email"), _("name@example.com")),
+    "email": (_("Email"), _("name@example.com")),
+    "password": (_("Password"), ""),
+    "password1": (_("Password"), ""),
+    "password2": (_("Password (again)"), ""),
+    "remember": (_("Keep me signed in on this phone"), ""),
+}
+
+
+def _use_site_words(form):
+    for name, (label, placeholder) in FIELD_WORDS.items():
+        if name in form.fields:
+            form.fields[name].label = label
+            form.fields[name].widget.attrs["placeholder"] = placeholder
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _use_site_words(self)
+
+
 class SignupForm(AllauthSignupForm):
     full_name = forms.CharField(
         label=_("Full name"),
@@ -20,6 +45,10 @@ class SignupForm(AllauthSignupForm):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     field_order = ["full_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _use_site_words(self)
 
 
 class ProfileForm(forms.ModelForm):

@@ -149,7 +149,7 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_FORMS = {"signup": "lms.people.forms.SignupForm"}
+ACCOUNT_FORMS = {"login": "lms.people.forms.LoginForm", "signup": "lms.people.forms.SignupForm"}
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Akademi Pendamping] "
 # A class of trainees often shares one mobile hotspot or a carrier NAT, so the per-address
 # limits are far above allauth's defaults; the per-account limits stay strict (5 failed
