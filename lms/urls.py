@@ -21,6 +21,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("lms.people.urls")),
     path("", include("lms.dashboards.urls")),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,16 +5,21 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    """The four roles of the programme. The values are the names of the Django groups."""
+    """The roles of the programme. The values are the names of the Django groups.
+
+    A senior trainer (Pengajar Senior) reviews and publishes what trainers write; the group is
+    created by the curriculum app, which gives it its page permissions.
+    """
 
     TRAINEE = "Peserta", _("Trainee mentor")
     TRAINER = "Pengajar", _("Trainer")
+    SENIOR_TRAINER = "Pengajar Senior", _("Senior trainer")
     SUPERVISOR = "Penyelia", _("Supervisor")
     HOST_MENTOR = "Pembimbing", _("Host mentor")
 
 
 # Roles that work with other people's data sign in with a second factor.
-ROLES_REQUIRING_TWO_FACTOR = frozenset({Role.TRAINER, Role.SUPERVISOR})
+ROLES_REQUIRING_TWO_FACTOR = frozenset({Role.TRAINER, Role.SENIOR_TRAINER, Role.SUPERVISOR})
 
 
 class EducationLevel(models.TextChoices):

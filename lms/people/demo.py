@@ -31,6 +31,7 @@ class DemoAccount:
 STAFF = [
     ("admin@akademi.test", "Administrator Akademi", [], "31.71", None, EducationLevel.S2),
     ("pengajar@akademi.test", "Dra. Sri Wahyuni", [Role.TRAINER], "35.78", "35", EducationLevel.S2),
+    ("pengajar.senior@akademi.test", "Dr. Hendro Prasetyo", [Role.SENIOR_TRAINER], "35.78", None, EducationLevel.S3),
     ("penyelia.jatim@akademi.test", "Bambang Hermanto", [Role.SUPERVISOR], "35.78", "35", EducationLevel.S1),
     ("penyelia.kalsel@akademi.test", "Siti Rahmah", [Role.SUPERVISOR], "63.71", "63", EducationLevel.S1),
 ]

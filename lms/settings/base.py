@@ -231,4 +231,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # One line per background task is noise in development, where tasks run immediately.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

@@ -1,0 +1,77 @@
+"""Reading uploaded tables (CSV or XLSX) into rows of text, with the checks every import needs.
+
+An XLSX file is a ZIP archive, so it is refused before openpyxl opens it when it would unpack
+to far more than it weighs (a decompression bomb) or to more than a sane import ever needs.
+"""
+
+import contextlib
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+
+
+class TableError(ValueError):
+    """The file cannot be read as a table; the message says why, for the person who uploaded it."""
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]  # (line number in the file, cells by lower-cased header)
+
+
+def read_table(*, data: bytes, filename: str, max_rows: int) -> Table:
+    name = filename.lower()
+    if name.endswith(".csv"):
+        lines = _csv_lines(data)
+    elif name.endswith(".xlsx"):
+        lines = _xlsx_lines(data)
+    else:
+        raise TableError(_("Upload a CSV or XLSX file."))
+    if not lines:
+        raise TableError(_("The file is empty."))
+    header = [cell.strip().lower() for cell in lines[0]]
+    rows = []
+    for line_number, cells in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        rows.append((line_number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)}))
+    if len(rows) > max_rows:
+        raise TableError(_("The file has more than %(max)s rows; split it into smaller files.") % {"max": max_rows})
+    return Table(header=header, rows=rows)
+
+
+def _csv_lines(data: bytes) -> list[list[str]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise TableError(_("The CSV file is not in UTF-8. Save it again as “CSV UTF-8”.")) from None
+    dialect = csv.excel
+    with contextlib.suppress(csv.Error):  # one column, or nothing to tell: keep commas
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _xlsx_lines(data: bytes) -> list[list[str]]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(member.file_size for member in archive.infolist())
+    except zipfile.BadZipFile:
+        raise TableError(_("The file is not a valid XLSX workbook.")) from None
+    if unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_COMPRESSION_RATIO * max(len(data), 1):
+        raise TableError(_("The workbook unpacks to an unreasonable size and was refused."))
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of errors for a damaged file
+        raise TableError(_("The file is not a valid XLSX workbook.")) from None
+    sheet = workbook.worksheets[0]
+    lines = [["" if value is None else str(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return lines
