@@ -24,7 +24,7 @@ MODULE_FASILITATOR = {
                     "image",
                     {
                         "image": "roda-peran-pendamping",
-                        "alt": "Diagram roda: lingkaran bertuliskan Pendamping sosial di tengah, dikelilingi delapan lingkaran berwarna berisi nama peran: Fasilitator, Motivator, Penghubung, Mobilisator dan Alokator, Peneliti, Evaluator, Advokator, Pembimbing dan Perencana.",
+                        "alt": "Diagram roda: lingkaran bertuliskan Pendamping sosial di tengah, dikelilingi delapan kotak berwarna berisi nama peran: Fasilitator, Motivator, Penghubung, Mobilisator dan Alokator, Peneliti, Evaluator, Advokator, Pembimbing dan Perencana.",
                         "caption": "Delapan peran pendamping sosial KUBE yang dipelajari dalam kursus ini.",
                     },
                 ),
@@ -170,7 +170,7 @@ MODULE_MOTIVATOR = {
                     {
                         "title": "Dari malu menjadi ikut ronda",
                         "place": "Kelurahan Kuin Utara, Kota Banjarmasin",
-                        "story": "<p>Anggota KUBE Usaha Bersinar adalah tujuh keluarga pedagang kecil di tepi sungai. Awalnya mereka enggan ikut kerja bakti dan ronda malam karena merasa hanya orang miskin yang tidak dianggap. Beberapa anak mereka sudah berhenti sekolah.</p><p>Pendamping, Bu Rahmah, rajin berkunjung ke rumah anggota. Di setiap pertemuan ia mengingatkan bahwa usaha yang tekun dapat membuat anak-anak tidak mengalami kesulitan yang sama. Setahun kemudian anggota mulai ikut kegiatan kampung, selama tidak dibebani iuran uang yang berat. Dua anak kembali bersekolah, dan pengurus sendiri yang mengusulkan tabungan pendidikan di kelompok.</p>",
+                        "story": "<p>Anggota KUBE Usaha Bersinar adalah tujuh keluarga pedagang kecil di tepi sungai. Awalnya mereka menjauh dari kerja bakti maupun jadwal ronda, karena merasa orang miskin tidak akan dianggap oleh tetangga. Beberapa anak mereka sudah berhenti sekolah.</p><p>Pendamping, Bu Rahmah, rajin berkunjung ke rumah anggota. Di setiap pertemuan ia mengingatkan bahwa usaha yang tekun dapat membuat anak-anak tidak mengalami kesulitan yang sama. Setahun kemudian anggota mulai ikut kegiatan kampung, selama tidak dibebani iuran uang yang berat. Dua anak kembali bersekolah, dan pengurus sendiri yang mengusulkan tabungan pendidikan di kelompok.</p>",
                         "questions": [
                             "Apa saja tanda bahwa kepercayaan diri anggota meningkat?",
                             "Mengapa kunjungan rumah lebih berhasil daripada sekadar ceramah di pertemuan?",
@@ -235,6 +235,30 @@ MODULE_MOTIVATOR = {
                             "Cara memilih dan mengganti pengurus.",
                             "Tanda tangan semua anggota di bawah kesepakatan.",
                         ],
+                    },
+                ),
+                (
+                    "practice_question",
+                    {
+                        "question": "KUBE dampingan Anda baru berumur empat bulan. Bu Wati sudah dua kali berturut-turut tidak hadir. Apa langkah pertama yang paling tepat?",
+                        "choices": [
+                            {
+                                "text": "Langsung mengenakan denda supaya anggota lain jera.",
+                                "is_correct": False,
+                                "feedback": "Pada tahap KUBE Tumbuh sanksi belum perlu. Denda sebelum tahu alasannya bisa membuat Bu Wati keluar dari kelompok.",
+                            },
+                            {
+                                "text": "Mengunjungi rumah Bu Wati minggu ini dan menanyakan alasannya dengan ramah.",
+                                "is_correct": True,
+                                "feedback": "Tepat. Mungkin ada masalah keluarga atau jadwal yang bentrok. Setelah alasannya diketahui, kelompok bisa mencari jalan keluar bersama.",
+                            },
+                            {
+                                "text": "Mengumumkan namanya di pertemuan sebagai anggota yang malas.",
+                                "is_correct": False,
+                                "feedback": "Mempermalukan anggota merusak rasa percaya dan membuat orang enggan kembali.",
+                            },
+                        ],
+                        "explanation": "Ketidakhadiran adalah tanda ada sesuatu. Cari tahu alasannya lebih dulu; aturan dan sanksi menyusul setelah kelompok lebih matang dan menyepakatinya.",
                     },
                 ),
                 (

@@ -100,6 +100,20 @@ MODULE_PENGHUBUNG = {
                     },
                 ),
                 (
+                    "checklist",
+                    {
+                        "title": "Isi profil satu halaman KUBE",
+                        "items": [
+                            "Nama KUBE, alamat, dan tahun berdiri.",
+                            "Jumlah anggota dan nama pengurus.",
+                            "Jenis usaha dan hasil produksi per bulan.",
+                            "Kelas KUBE saat ini: Tumbuh, Berkembang, atau Mandiri.",
+                            "Satu atau dua kebutuhan yang ingin dibicarakan dengan mitra.",
+                            "Nomor telepon ketua dan pendamping.",
+                        ],
+                    },
+                ),
+                (
                     "reflection",
                     {
                         "prompt": "Sebutkan tiga lembaga di kecamatan Anda yang bisa menjadi mitra KUBE. Untuk masing-masing, apa yang dapat Anda minta, dan apa yang dapat ditawarkan KUBE kepada mereka?",
@@ -125,11 +139,11 @@ MODULE_MOBILISATOR = {
             "body": [
                 (
                     "text",
-                    "<h2>Sumber daya KUBE</h2><p>Mobilisator dan alokator menghimpun, memakai, mengembangkan, dan mempertanggungjawabkan semua sumber daya kelompok, lalu membaginya untuk tujuan bersama. Sumber daya itu antara lain:</p><ul><li><b>Uang</b>: dana stimulan yang disalurkan ke rekening kelompok di bank, iuran, tabungan, dan keuntungan usaha.</li><li><b>Alam</b>: lahan pekarangan untuk bertani, air untuk kolam ikan, hijauan untuk pakan ternak.</li><li><b>Tenaga</b>: anggota keluarga dan pemuda yang belum bekerja.</li><li><b>Sosial</b>: rasa saling percaya, gotong royong, dan dukungan tokoh masyarakat.</li></ul>",
+                    "<h2>Sumber daya KUBE</h2><p>Mobilisator dan alokator menghimpun, memakai, mengembangkan, dan mempertanggungjawabkan semua sumber daya kelompok, lalu membaginya untuk tujuan bersama. Sumber daya itu antara lain:</p><ul><li><b>Uang</b>: dana stimulan yang disalurkan ke rekening kelompok di bank, simpanan anggota, dan keuntungan usaha.</li><li><b>Alam</b>: lahan pekarangan untuk bertani, air untuk kolam ikan, hijauan untuk pakan ternak.</li><li><b>Tenaga</b>: anggota keluarga dan pemuda yang belum bekerja.</li><li><b>Sosial</b>: rasa saling percaya, gotong royong, dan dukungan tokoh masyarakat.</li></ul>",
                 ),
                 (
                     "text",
-                    "<h2>Membagi dengan adil</h2><p>Penelitian tentang KUBE yang berhenti di tengah jalan menemukan empat sebab yang sering muncul: anggota sulit diatur, pembagian hasil dirasa tidak adil, biaya operasional lebih besar daripada hasil usaha, dan tidak semua anggota berminat pada usaha yang dipilih.</p><p>Mobilisator mencegah masalah itu dengan aturan yang jelas:</p><ul><li>Rencana pembagian ditulis dan disepakati sebelum usaha berjalan.</li><li>Bagian anggota dihitung menurut sumbangan kerja atau modal yang tercatat.</li><li>Sebagian keuntungan disisihkan untuk modal berikutnya.</li><li>Semua pembagian diumumkan di pertemuan.</li></ul>",
+                    "<h2>Membagi dengan adil</h2><p>Penelitian tentang KUBE yang bubar sebelum waktunya menemukan empat sebab yang sering muncul: anggota sulit diatur, pembagian hasil dirasa tidak adil, biaya operasional lebih besar daripada hasil usaha, dan tidak semua anggota berminat pada usaha yang dipilih.</p><p>Mobilisator mencegah masalah itu dengan aturan yang jelas:</p><ul><li>Rencana pembagian ditulis dan disepakati sebelum usaha berjalan.</li><li>Bagian anggota dihitung menurut sumbangan kerja atau modal yang tercatat.</li><li>Sebagian keuntungan disisihkan untuk modal berikutnya.</li><li>Semua pembagian diumumkan di pertemuan.</li></ul>",
                 ),
                 (
                     "case_study",
@@ -225,6 +239,18 @@ MODULE_MOBILISATOR = {
                             "Saldo di buku sama dengan uang tunai ditambah saldo rekening.",
                             "Bendahara dan ketua menandatangani catatan bulanan.",
                             "Saldo kas dan saldo IKS dibacakan kepada anggota.",
+                        ],
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Buku kas yang meredakan curiga",
+                        "place": "Desa Kedungrejo, Kabupaten Pasuruan",
+                        "story": "<p>Di KUBE Ternak Makmur beredar kabar bahwa bendahara memakai uang kelompok untuk keperluan pribadi. Suasana pertemuan menjadi tegang, dan dua anggota menolak membayar angsuran.</p><p>Pendamping mengusulkan pemeriksaan buku kas bersama di pertemuan berikutnya. Setiap baris dicocokkan dengan nota, lalu uang tunai dihitung di depan semua anggota. Hasilnya cocok sampai rupiah terakhir. Ternyata kabar itu muncul karena pembelian obat ternak belum pernah diumumkan. Sejak itu kelompok sepakat membacakan buku kas di setiap pertemuan.</p>",
+                        "questions": [
+                            "Apa yang menyebabkan kecurigaan di KUBE Ternak Makmur?",
+                            "Kebiasaan apa yang disepakati agar kecurigaan serupa tidak muncul lagi?",
                         ],
                     },
                 ),

@@ -46,6 +46,13 @@ MODULE_PENELITI = {
                         ],
                     },
                 ),
+                (
+                    "reflection",
+                    {
+                        "prompt": "Tulis satu pertanyaan tentang usaha atau kegiatan kelompok di desa Anda yang ingin Anda jawab dengan penelitian kecil. Data apa yang akan Anda kumpulkan, dari siapa, dan berapa lama?",
+                        "guidance": "Pilih pertanyaan yang jawabannya bisa langsung dipakai untuk mengambil keputusan.",
+                    },
+                ),
             ],
         },
         {
@@ -68,7 +75,7 @@ MODULE_PENELITI = {
                 ),
                 (
                     "text",
-                    "<h2>Menguji model</h2><p>Pada tahap kedua model diuji dengan <b>kuasi-eksperimen</b>. Ada 40 peserta: 20 orang mengikuti model (kelompok perlakuan) dan 20 orang tidak (kelompok pembanding). Semua mengerjakan <b>pre-test</b> sebelum dan <b>post-test</b> sesudahnya, tentang empat aspek: rekrutmen calon pendamping, pentingnya pembekalan, pelaksanaan pembekalan, dan peran pendamping dalam usaha ekonomi produktif.</p><p>Hasil uji statistik <b>chi-square</b> menunjukkan perubahan yang bermakna (nilai p kurang dari 0,05) pada kelompok perlakuan. Artinya, peluang perubahan sebesar itu muncul hanya karena kebetulan kurang dari 5 dalam 100. Pada kelompok pembanding tidak ada perubahan berarti.</p><p>Kursus ini mengikuti jalur yang sama: pre-test, materi per peran, post-test, lalu magang di KUBE berprestasi.</p>",
+                    "<h2>Menguji model</h2><p>Pada tahap kedua model diuji dengan <b>kuasi-eksperimen</b>. Ada 40 peserta: 20 orang mengikuti model (kelompok perlakuan) dan 20 orang tidak (kelompok pembanding). Semua mengerjakan <b>pre-test</b> sebelum dan <b>post-test</b> sesudahnya, tentang empat aspek: rekrutmen calon pendamping, pentingnya pembekalan, pelaksanaan pembekalan, dan peran pendamping dalam usaha ekonomi produktif.</p><p>Uji statistik <b>chi-square</b> memperlihatkan perubahan yang bermakna (nilai p kurang dari 0,05) pada kelompok perlakuan. Artinya, peluang perubahan sebesar itu muncul hanya karena kebetulan kurang dari 5 dalam 100. Pada kelompok pembanding tidak ada perubahan berarti.</p><p>Kursus ini mengikuti jalur yang sama: pre-test, materi per peran, post-test, lalu magang di KUBE berprestasi.</p>",
                 ),
                 (
                     "practice_question",
@@ -92,6 +99,13 @@ MODULE_PENELITI = {
                             },
                         ],
                         "explanation": "Dengan membandingkan kelompok yang mendapat perlakuan dan yang tidak, peneliti dapat memisahkan pengaruh model dari pengaruh lain.",
+                    },
+                ),
+                (
+                    "reflection",
+                    {
+                        "prompt": "Anda juga mengerjakan pre-test sebelum kursus ini. Menurut Anda, pemahaman Anda tentang aspek mana yang paling banyak berubah sejauh ini, dan mengapa?",
+                        "guidance": "Sebutkan satu contoh pengetahuan atau sikap yang berubah.",
                     },
                 ),
             ],
@@ -125,7 +139,7 @@ MODULE_EVALUATOR = {
                 ),
                 (
                     "text",
-                    "<h2>Ciri setiap kelas</h2><h3>Tumbuh</h3><ul><li>Sudah ada catatan kegiatan dan struktur pengurus.</li><li>Pemasaran dan kepemilikan aset masih terbatas.</li><li>Umur KUBE kurang dari satu tahun.</li></ul><h3>Berkembang</h3><ul><li>Catatan administrasi lengkap dan organisasi makin tertata.</li><li>Jangkauan pemasaran meluas dan aset bertambah.</li><li>Akses ke sumber dari luar makin terbuka.</li></ul><h3>Mandiri</h3><ul><li>Semua ciri Berkembang terpenuhi.</li><li>Dapat mengakses lembaga keuangan komersial.</li><li>Telah membentuk lembaga keuangan mikro (LKM) atau koperasi.</li></ul><p>Penilaian ini berpengaruh nyata: bantuan pengembangan (BLPS) diutamakan bagi KUBE penumbuhan yang dinilai berkembang, baik secara ekonomi maupun sosial.</p>",
+                    "<h2>Ciri setiap kelas</h2><h3>Tumbuh</h3><ul><li>Sudah ada catatan kegiatan dan struktur pengurus.</li><li>Pemasaran dan kepemilikan aset masih terbatas.</li><li>Umur KUBE kurang dari satu tahun.</li></ul><h3>Berkembang</h3><ul><li>Catatan administrasi lengkap dan organisasi makin tertata.</li><li>Jangkauan pemasaran meluas dan aset bertambah.</li><li>Akses ke sumber dari luar makin terbuka.</li></ul><h3>Mandiri</h3><ul><li>Semua ciri Berkembang terpenuhi.</li><li>Dapat mengakses lembaga keuangan komersial.</li><li>Telah membentuk lembaga keuangan mikro (LKM) atau koperasi.</li></ul><p>Penilaian ini berpengaruh nyata: bantuan pengembangan (BLPS) lebih dulu diberikan kepada KUBE penumbuhan yang kemajuan ekonomi dan sosialnya dinilai baik.</p>",
                 ),
                 (
                     "case_study",
@@ -185,7 +199,19 @@ MODULE_EVALUATOR = {
                 ),
                 (
                     "text",
-                    "<h2>Apa yang benar-benar berubah bagi keluarga?</h2><p>Indikator kelompok penting, tetapi ukuran akhirnya adalah kehidupan keluarga anggota. KUBE dikatakan efektif bila terlihat perubahan pada empat hal:</p><ol><li><b>Pekerjaan</b>: anggota yang semula bekerja serabutan kini punya pekerjaan tetap.</li><li><b>Pendapatan</b>: penghasilan keluarga naik dan tetap terjaga.</li><li><b>Pertumbuhan</b>: keluarga mampu menyisihkan uang untuk tabungan dan menambah modal.</li><li><b>Kepedulian sosial</b>: anggota peduli pada keluarga dan lingkungannya.</li></ol><p>Lakukan pemantauan dan evaluasi secara rutin dan berkesinambungan, bukan hanya menjelang laporan. Sampaikan hasilnya di pertemuan: puji kemajuan, lalu sepakati satu atau dua perbaikan.</p>",
+                    "<h2>Apa yang benar-benar berubah bagi keluarga?</h2><p>Indikator kelompok penting, tetapi ukuran akhirnya adalah kehidupan keluarga anggota. KUBE dikatakan efektif bila terlihat perubahan pada empat hal:</p><ol><li><b>Pekerjaan</b>: anggota yang semula bekerja serabutan kini punya pekerjaan tetap.</li><li><b>Pendapatan</b>: penghasilan keluarga naik dan tetap terjaga.</li><li><b>Pertumbuhan</b>: keluarga mampu menyisihkan uang untuk tabungan dan menambah modal.</li><li><b>Kepedulian sosial</b>: anggota peduli pada keluarga dan lingkungannya.</li></ol><p>Lakukan pemantauan dan evaluasi secara rutin dan berkesinambungan, bukan hanya menjelang laporan. Sampaikan hasilnya di pertemuan: puji kemajuan, lalu sepakati satu atau dua perbaikan.</p><p>Pendamping pun perlu dinilai. Dinas Sosial dan penyelia memantau kinerja pendamping secara rutin, dan Anda dapat menilai diri sendiri dengan delapan peran dalam kursus ini.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Skor KUBE Lestari",
+                        "place": "Desa Wukirsari, Kabupaten Sleman",
+                        "story": "<p>Pendamping KUBE Lestari, kelompok perajin anyaman bambu, menilai sembilan indikator bersama pengurus. Kelembagaan, mutu kepengurusan, dan ragam kegiatan mendapat nilai 3. Jaringan kemitraan dan kemandirian hanya mendapat nilai 1, karena semua pesanan masih datang lewat satu pengepul.</p><p>Data keluarga menunjukkan penghasilan anggota naik, tetapi belum ada yang menabung secara rutin. Di pertemuan, pendamping lebih dulu memuji kerapian kelompok, lalu mengajak anggota memilih dua perbaikan: mencari pembeli kedua lewat dinas perdagangan dan memulai tabungan bulanan.</p>",
+                        "questions": [
+                            "Indikator mana yang paling perlu diperbaiki, dan apa buktinya?",
+                            "Mengapa pendamping memulai dengan pujian sebelum membahas kelemahan?",
+                        ],
+                    },
                 ),
                 (
                     "checklist",

@@ -85,6 +85,30 @@ MODULE_ADVOKATOR = {
                     },
                 ),
                 (
+                    "practice_question",
+                    {
+                        "question": "Di sebuah KUBE, ketua selalu memberi pinjaman kelompok kepada kerabatnya lebih dulu, sementara anggota lain menunggu berbulan-bulan. Apa langkah advokasi yang paling tepat?",
+                        "choices": [
+                            {
+                                "text": "Menegur ketua dengan keras di depan semua anggota.",
+                                "is_correct": False,
+                                "feedback": "Teguran keras membuat ketua bertahan dan suasana kelompok memburuk.",
+                            },
+                            {
+                                "text": "Mengumpulkan fakta dari buku pinjaman, lalu mengajak kelompok menyepakati aturan urutan pinjaman yang berlaku untuk semua.",
+                                "is_correct": True,
+                                "feedback": "Tepat. Fakta tertulis dan aturan bersama melindungi hak semua anggota tanpa menyerang pribadi.",
+                            },
+                            {
+                                "text": "Meminjamkan uang pribadi pendamping kepada anggota yang menunggu.",
+                                "is_correct": False,
+                                "feedback": "Cara itu tidak menyelesaikan masalah dan membuat anggota bergantung pada pendamping.",
+                            },
+                        ],
+                        "explanation": "Advokasi di dalam kelompok dimulai dari fakta, lalu diselesaikan dengan aturan yang disepakati bersama.",
+                    },
+                ),
+                (
                     "reflection",
                     {
                         "prompt": "Apakah ada anggota KUBE atau warga miskin di desa Anda yang belum mendapat haknya? Tuliskan masalahnya, hak apa yang terkait, dan siapa yang berwenang memutuskan.",
@@ -115,6 +139,18 @@ MODULE_PEMBIMBING = {
                 (
                     "text",
                     "<h2>Isi rencana kerja</h2><ul><li><b>Tujuan</b> yang terukur, misalnya: 'Menjual 200 bungkus kue kering per bulan ke luar kecamatan sebelum Lebaran.'</li><li><b>Kegiatan</b> untuk mencapai tujuan itu.</li><li><b>Penanggung jawab</b> setiap kegiatan.</li><li><b>Waktu</b> mulai dan selesai.</li><li><b>Biaya</b> dan sumber dananya.</li><li><b>Tanda berhasil</b> yang dapat dilihat atau dihitung.</li></ul><p>Tulis rencana dalam tabel sederhana di buku kelompok. Periksa kemajuannya di setiap pertemuan rutin, dan ubah rencana bila keadaan berubah, misalnya saat harga bahan baku naik.</p>",
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Rencana kue kering menjelang Lebaran",
+                        "place": "Kelurahan Kelayan Selatan, Kota Banjarmasin",
+                        "story": "<p>Anggota KUBE Berkah Bersama biasanya membuat kue kering hanya bila ada pesanan tetangga. Tiga bulan sebelum Lebaran, pendamping mengajak mereka menyusun rencana. Tujuannya disepakati: 200 bungkus per bulan, sebagian dikirim ke luar daerah lewat kerabat anggota yang berdagang di kota lain.</p><p>Di papan tulis mereka membagi tugas: dua orang membeli bahan, empat orang membuat kue, satu orang mengurus kemasan dan pengiriman, dan bendahara mencatat biaya. Rencana diperiksa di setiap pertemuan. Pada minggu kedua harga mentega naik, jadi kelompok menyesuaikan harga jual. Target tercapai pada bulan kedua.</p>",
+                        "questions": [
+                            "Apa tujuan terukur dalam rencana ini?",
+                            "Apa yang dilakukan kelompok ketika keadaan berubah?",
+                        ],
+                    },
                 ),
                 (
                     "practice_question",
@@ -164,7 +200,7 @@ MODULE_PEMBIMBING = {
             "body": [
                 (
                     "text",
-                    "<h2>Empat tahap program</h2><p>Program KUBE berjalan setidaknya empat tahun berturut-turut. Pembimbing perlu tahu tahap yang sedang dijalani kelompok agar informasi dan bimbingan yang diberikan tepat waktu.</p><ul><li><b>T0 Persiapan</b>: identifikasi dan seleksi calon anggota, orientasi dan observasi, penyuluhan dan sosialisasi, pembentukan KUBE, verifikasi administrasi, serta penjajakan lokasi dan pemetaan kebutuhan.</li><li><b>T1 Pemberdayaan tahun pertama</b>: bimbingan sosial dan motivasi, pelatihan keterampilan usaha, bimbingan teknis pemanfaatan bantuan, pembukaan rekening kelompok, penyaluran bantuan stimulan, pendampingan, serta pemantauan dan evaluasi.</li><li><b>T2 Pemberdayaan tahun kedua</b>: motivasi lanjutan, akses ke layanan pendidikan dan kesehatan, bimbingan pengembangan usaha dan kemitraan dengan dunia usaha, pendampingan, serta pemantauan dan evaluasi.</li><li><b>T3 Terminasi</b>: persiapan pengakhiran, pengakhiran kegiatan, dan penyerahan kepada pemerintah daerah dengan berita acara.</li></ul>",
+                    "<h2>Empat tahap program</h2><p>Program KUBE berjalan setidaknya empat tahun berturut-turut. Pembimbing perlu tahu tahap yang sedang dijalani kelompok agar informasi dan bimbingan yang diberikan tepat waktu.</p><ul><li><b>T0 Persiapan</b>: identifikasi dan seleksi calon anggota, orientasi dan observasi, penyuluhan dan sosialisasi, pembentukan KUBE, verifikasi administrasi, serta penjajakan lokasi dan pemetaan kebutuhan.</li><li><b>T1 Pemberdayaan tahun pertama</b>: bimbingan sosial dan motivasi, pelatihan keterampilan usaha, bimbingan teknis pemanfaatan bantuan, pembukaan rekening kelompok, penyaluran bantuan stimulan, pendampingan, serta pemantauan dan evaluasi.</li><li><b>T2 Pemberdayaan tahun kedua</b>: motivasi lanjutan, akses ke layanan pendidikan dan kesehatan, bimbingan untuk mengembangkan usaha dan menjalin kemitraan dengan dunia usaha, pendampingan, serta pemantauan dan evaluasi.</li><li><b>T3 Terminasi</b>: persiapan pengakhiran, pengakhiran kegiatan, dan penyerahan kepada pemerintah daerah dengan berita acara.</li></ul>",
                 ),
                 (
                     "image",
@@ -176,7 +212,36 @@ MODULE_PEMBIMBING = {
                 ),
                 (
                     "text",
-                    "<h2>Setelah terminasi: jenjang penguatan</h2><p>Terminasi bukan akhir usaha. KUBE yang berjalan baik dapat naik ke jenjang berikutnya:</p><ol><li><b>KUBE penumbuhan</b>: kelompok baru dengan bantuan stimulan.</li><li><b>KUBE pengembangan (BLPS)</b>: untuk KUBE penumbuhan yang dinilai berkembang secara ekonomi dan sosial.</li><li><b>KUBE penguatan (LKM)</b>: untuk KUBE BLPS yang berkomitmen menjadi anggota lembaga keuangan mikro, minimal 10 KUBE di satu kecamatan.</li><li><b>Koperasi</b>: dikelola oleh dan untuk bekas anggota KUBE.</li></ol><p>Makin tinggi jenjangnya, makin kecil peran pendamping. Itulah ukuran keberhasilan seorang pembimbing.</p>",
+                    "<h2>Setelah terminasi: jenjang penguatan</h2><p>Terminasi bukan akhir usaha. KUBE yang berjalan baik dapat naik ke jenjang berikutnya:</p><ol><li><b>KUBE penumbuhan</b>: kelompok baru dengan bantuan stimulan.</li><li><b>KUBE pengembangan (BLPS)</b>: untuk KUBE penumbuhan yang usaha dan kegiatan sosialnya dinilai maju.</li><li><b>KUBE penguatan (LKM)</b>: untuk KUBE BLPS yang berkomitmen menjadi anggota lembaga keuangan mikro, minimal 10 KUBE di satu kecamatan.</li><li><b>Koperasi</b>: dikelola oleh dan untuk bekas anggota KUBE.</li></ol><p>Makin tinggi jenjangnya, makin kecil peran pendamping. Itulah ukuran keberhasilan seorang pembimbing.</p>",
+                ),
+                (
+                    "practice_question",
+                    {
+                        "question": "Pada tahap mana rekening kelompok dibuka dan bantuan stimulan disalurkan?",
+                        "choices": [
+                            {
+                                "text": "T0 Persiapan",
+                                "is_correct": False,
+                                "feedback": "Pada T0 kelompok baru diseleksi, diberi sosialisasi, dan dibentuk. Dana belum disalurkan.",
+                            },
+                            {
+                                "text": "T1 Pemberdayaan tahun pertama",
+                                "is_correct": True,
+                                "feedback": "Benar. Rekening kelompok dibuka dan bantuan stimulan disalurkan pada tahun pertama, setelah bimbingan teknis pemanfaatan bantuan.",
+                            },
+                            {
+                                "text": "T2 Pemberdayaan tahun kedua",
+                                "is_correct": False,
+                                "feedback": "Tahun kedua berfokus pada akses layanan dasar, pengembangan usaha, dan kemitraan.",
+                            },
+                            {
+                                "text": "T3 Terminasi",
+                                "is_correct": False,
+                                "feedback": "Pada T3 kegiatan diakhiri dan diserahkan kepada pemerintah daerah.",
+                            },
+                        ],
+                        "explanation": "Urutannya: kelompok dibentuk (T0), dibekali lalu menerima dana lewat rekening kelompok (T1), dikembangkan (T2), dan diserahkan (T3).",
+                    },
                 ),
                 (
                     "reflection",

@@ -140,7 +140,12 @@ def _tangga():
 
 def _alur_iks():
     img, d = _canvas("Alur iuran kesetiakawanan sosial (IKS)")
-    top = ["Anggota KUBE\n5-10 keluarga", "Pertemuan rutin\n2 minggu sekali", "Bendahara mencatat di buku IKS", "Kas IKS"]
+    top = [
+        "Anggota KUBE\n5-10 keluarga",
+        "Pertemuan rutin\n2 minggu sekali",
+        "Bendahara mencatat di buku IKS",
+        "Kas IKS",
+    ]
     colours = [TEAL, AMBER, VIOLET, GREEN]
     for i, (label, colour) in enumerate(zip(top, colours, strict=True)):
         x0 = 31 + i * 236

@@ -73,6 +73,30 @@ MODULE_RENCANA_USAHA = {
                     "<h2>Kemasan dan pemasaran</h2><p>Kemasan yang rapi membuat produk dipercaya pembeli. Label paling sedikit memuat nama produk, nama kelompok, berat isi, tanggal produksi, dan alamat atau nomor telepon. Untuk produk pangan, tanyakan ke dinas terkait tentang izin pangan rumah tangga.</p><p>Jangan bergantung pada satu tempat penjualan. Pilihan yang bisa dicoba:</p><ul><li>warung dan kantin sekolah di sekitar desa;</li><li>toko oleh-oleh di jalan raya atau dekat tempat wisata;</li><li>pameran yang diadakan dinas perdagangan;</li><li>pesanan lewat pesan singkat di ponsel, terutama menjelang hari raya.</li></ul><p>Jaga mutu tetap sama dari waktu ke waktu. Pembeli yang kecewa sekali biasanya tidak kembali.</p>",
                 ),
                 (
+                    "practice_question",
+                    {
+                        "question": "Biaya satu kali produksi 40 bungkus rengginang adalah Rp160.000. Berapa biaya per bungkus?",
+                        "choices": [
+                            {
+                                "text": "Rp2.500",
+                                "is_correct": False,
+                                "feedback": "Coba hitung lagi: Rp160.000 dibagi 40 bungkus.",
+                            },
+                            {
+                                "text": "Rp4.000",
+                                "is_correct": True,
+                                "feedback": "Benar: 160.000 dibagi 40 sama dengan 4.000. Harga jual harus di atas angka ini.",
+                            },
+                            {
+                                "text": "Rp6.400",
+                                "is_correct": False,
+                                "feedback": "Angka ini terlalu besar. Bagilah total biaya dengan jumlah bungkus.",
+                            },
+                        ],
+                        "explanation": "Biaya per bungkus sama dengan total biaya dibagi jumlah bungkus. Harga jual yang sehat berada di atas biaya per bungkus dan tetap bersaing dengan harga pasar.",
+                    },
+                ),
+                (
                     "checklist",
                     {
                         "title": "Sebelum menitipkan produk ke toko",
@@ -148,6 +172,18 @@ MODULE_KEUANGAN = {
                             },
                         ],
                         "explanation": "Saldo akhir sama dengan saldo awal ditambah uang masuk, dikurangi uang keluar. Cocokkan hasilnya dengan uang tunai dan saldo rekening.",
+                    },
+                ),
+                (
+                    "case_study",
+                    {
+                        "title": "Bendahara pindah ke kota",
+                        "place": "Desa Wonokerto, Kabupaten Sleman",
+                        "story": "<p>Bendahara KUBE Sekar Arum mendapat pekerjaan di kota dan harus pindah dalam seminggu. Selama ini hanya dia yang memegang dan memahami semua buku keuangan.</p><p>Pendamping segera mengusulkan serah terima di pertemuan. Bendahara lama dan bendahara baru menghitung uang tunai, mencocokkan saldo buku kas dengan buku tabungan bank, dan memeriksa daftar pinjaman yang belum lunas. Hasilnya ditulis dalam berita acara serah terima yang ditandatangani ketua, kedua bendahara, dan dua anggota sebagai saksi. Sejak itu kelompok sepakat melatih satu anggota cadangan untuk setiap jabatan pengurus.</p>",
+                        "questions": [
+                            "Risiko apa yang muncul bila buku keuangan hanya dipahami satu orang?",
+                            "Apa saja yang diperiksa saat serah terima?",
+                        ],
                     },
                 ),
             ],
@@ -246,6 +282,13 @@ MODULE_KOPERASI = {
                             },
                         ],
                         "explanation": "Cara belajar disesuaikan dengan jenjang kelompok: dari mencoba-coba, ke aturan bersama, ke penghargaan dan sanksi, lalu ke kemandirian penuh.",
+                    },
+                ),
+                (
+                    "reflection",
+                    {
+                        "prompt": "Di jenjang mana KUBE yang Anda kenal saat ini? Cara belajar apa yang cocok untuk jenjang itu, dan apa satu langkah agar kelompok naik ke jenjang berikutnya?",
+                        "guidance": "Gunakan ciri jenjang dan cara belajar dari pelajaran ini sebagai pegangan.",
                     },
                 ),
             ],
