@@ -219,6 +219,8 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        # Lesson videos, loaded only when the trainee presses "play" (courses/blocks.py).
+        "frame-src": ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
         "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
