@@ -18,8 +18,17 @@ from lms.people.models import Region, User
 from .constants import EnrollmentSource, EnrollmentStatus, StudyArm
 from .demo_content import ASPECTS, COURSES, MENTOR_ROLES
 from .demo_content.images import demo_image_png
-from .models import Aspect, Cohort, CourseIndexPage, CoursePage, Enrollment, LessonPage, LessonProgress, MentorRole
-from .models import ModulePage
+from .models import (
+    Aspect,
+    Cohort,
+    CourseIndexPage,
+    CoursePage,
+    Enrollment,
+    LessonPage,
+    LessonProgress,
+    MentorRole,
+    ModulePage,
+)
 
 # course code, cohort name, region code, study arm, trainee e-mails with lessons completed (-1: all)
 COHORTS = [
@@ -177,7 +186,9 @@ def _enrol_with_progress(cohort, trainees, trainer):
             source=EnrollmentSource.BULK,
             enrolled_by=trainer,
             enrolled_at=now - timedelta(days=28),
-            status=EnrollmentStatus.COMPLETED if finished else (EnrollmentStatus.ACTIVE if completed else EnrollmentStatus.ENROLLED),
+            status=EnrollmentStatus.COMPLETED
+            if finished
+            else (EnrollmentStatus.ACTIVE if completed else EnrollmentStatus.ENROLLED),
             completed_at=last_seen if finished else None,
             last_activity_at=last_seen if completed else None,
         )

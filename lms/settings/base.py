@@ -175,6 +175,9 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL's full-text search with its Indonesian stemmer ("pertemuan" finds "bertemu").
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "indonesian"
 # A phone photo is at most about 50 megapixels; anything larger is refused before decoding.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -2,6 +2,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -19,11 +20,17 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     executable = shutil.which("chromium")
     if executable is None:
         pytest.fail("Debian's chromium is required for the browser tests (bin/test installs it).")
+    # Playwright's sync API switches the execution context, and Django keeps its connections per
+    # context: without this, later tests would get a new connection object that has lost the
+    # database snapshot `serialized_rollback` restores the migrations' rows from.
+    database_connections = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, database_connection in database_connections.items():
+            connections[alias] = database_connection
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

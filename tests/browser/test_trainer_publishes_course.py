@@ -1,5 +1,5 @@
-"""A trainer writes a course (the admin speaks Wagtail's Indonesian), a module and a lesson in the Wagtail admin on a phone-sized screen;
-a senior trainer approves each page and the course goes live for trainees."""
+"""A trainer writes a course, a module and a lesson in the Wagtail admin (in Wagtail's Indonesian)
+on a phone-sized screen; a senior trainer approves each page and the course goes live for trainees."""
 
 import re
 

@@ -8,6 +8,7 @@ from courses.models import Cohort, CourseIndexPage, CoursePage, MentorRole
 from lms.people.constants import Role
 
 from ..people.factories import TrainerFactory, give_totp
+from .factories import lessons_of
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,13 @@ def test_trainer_manages_mentor_roles_and_opens_a_cohort_that_they_then_teach(cl
     assert client.get("/admin/snippets/courses/mentorrole/").status_code == 200
     created = client.post(
         "/admin/snippets/courses/mentorrole/add/",
-        {"name_id": "Fasilitator", "name_en": "Facilitator", "slug": "fasilitator", "colour": "#1f5f8b", "sort_order": 1},
+        {
+            "name_id": "Fasilitator",
+            "name_en": "Facilitator",
+            "slug": "fasilitator",
+            "colour": "#1f5f8b",
+            "sort_order": 1,
+        },
     )
     assert created.status_code == 302
     assert MentorRole.objects.filter(slug="fasilitator").exists()
@@ -128,4 +135,15 @@ def test_a_cohort_cannot_end_before_it_starts(client, trainer, course, regions):
 def test_senior_trainer_group_exists_with_publish_permission(catalogue):
     seniors = Group.objects.get(name=Role.SENIOR_TRAINER)
     assert seniors.page_permissions.filter(page=catalogue, permission__codename="publish_page").exists()
-    assert not Group.objects.get(name=Role.TRAINER).page_permissions.filter(permission__codename="publish_page").exists()
+    assert (
+        not Group.objects.get(name=Role.TRAINER).page_permissions.filter(permission__codename="publish_page").exists()
+    )
+
+
+def test_preview_renders_course_module_and_lesson_for_their_authors(course):
+    lesson = lessons_of(course)[0]
+    for page in (course, lesson.get_parent().specific, lesson):
+        response = page.make_preview_request()
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
+    assert "Pertemuan rutin KUBE" in lesson.make_preview_request().content.decode()

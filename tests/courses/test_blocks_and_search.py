@@ -80,7 +80,10 @@ def test_video_player_loads_only_when_the_trainee_asks(client, course, cohort, t
         type="video",
         html='<iframe src="https://www.youtube-nocookie.com/embed/contoh"></iframe>',
     )
-    lesson = lesson_with(course, [{"type": "video", "id": "vid-1", "value": {"video": url, "title": "Rapat KUBE", "summary": "", "minutes": 3}}])
+    lesson = lesson_with(
+        course,
+        [{"type": "video", "id": "vid-1", "value": {"video": url, "title": "Rapat KUBE", "summary": "", "minutes": 3}}],
+    )
     EnrollmentFactory(cohort=cohort, trainee=trainee)
     client.force_login(trainee)
 

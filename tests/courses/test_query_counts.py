@@ -23,8 +23,8 @@ def query_count(client, url) -> int:
 
 
 def build_scenario(regions, *, scale: int, code: str):
-    """A course with 4×scale lessons, a cohort with 3×scale trainees who did half, and scale courses each."""
-    course = build_course(code=code, modules=2 * scale if scale > 1 else 2, lessons_per_module=2)
+    """A course of 4*scale lessons; 3*scale trainees who did half of them; the first in `scale` courses."""
+    course = build_course(code=code, modules=2 * scale, lessons_per_module=2)
     lessons = lessons_of(course)
     trainer = TrainerFactory()
     give_totp(trainer)
