@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.people.constants import Role
 from lms.sanitize import html_to_plain_text
 
 from .constants import EnrollmentSource
@@ -50,6 +51,10 @@ def course_detail(request, course: CoursePage):
         "open_cohorts": list(open_cohorts_for(course=course)),
     }
     if request.user.is_authenticated:
+        home = request.user.home_region
+        for cohort in context["open_cohorts"]:
+            cohort.open_to_me = home is not None and home.path.startswith(cohort.region.path)
+        context["may_enrol"] = request.user.has_role(Role.TRAINEE)
         enrollment = enrollment_for_course(trainee=request.user, course=course)
         if enrollment is not None:
             progress = progress_by_lesson(trainee=request.user, lesson_ids=outline.lesson_ids)
