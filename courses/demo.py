@@ -64,8 +64,8 @@ def seed():
     catalogue = CourseIndexPage.objects.first()
     if catalogue is None:
         return []
-    roles = {item["slug"]: _upsert(MentorRole, item) for item in MENTOR_ROLES}
-    aspects = {item["slug"]: _upsert(Aspect, item) for item in ASPECTS}
+    roles = {item["slug"]: _get_or_create(MentorRole, item) for item in MENTOR_ROLES}
+    aspects = {item["slug"]: _get_or_create(Aspect, item) for item in ASPECTS}
     images = {}
     for course_data in COURSES:
         if not CoursePage.objects.filter(code=course_data["code"]).exists():
@@ -74,7 +74,7 @@ def seed():
     return []
 
 
-def _upsert(model, item):
+def _get_or_create(model, item):
     fields = {key: value for key, value in item.items() if key != "slug"}
     instance, _created = model.objects.get_or_create(slug=item["slug"], defaults=fields)
     return instance
