@@ -190,3 +190,16 @@ def reflection_save(*, trainee: User, lesson: LessonPage, block_id: str, text: s
         trainee=trainee, lesson=lesson, block_id=block_id, defaults={"answer_html": plain_text_to_html(text)}
     )
     return answer
+
+
+def enrollment_withdraw(*, enrollment: Enrollment, by: User) -> Enrollment:
+    """Take a trainee out of a cohort: the seat is freed and the lessons close to them.
+
+    Their progress is kept, so enrolling them again (in this or another cohort) picks up where
+    they were.
+    """
+    with transaction.atomic():
+        Enrollment.objects.filter(pk=enrollment.pk).update(status=EnrollmentStatus.WITHDRAWN)
+        enrollment.status = EnrollmentStatus.WITHDRAWN
+        log(instance=enrollment, action="courses.enrollment.withdraw", user=by)
+    return enrollment

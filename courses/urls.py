@@ -15,5 +15,10 @@ urlpatterns = [
     path("angkatan/<int:cohort_id>/", views.cohort_detail, name="cohort_detail"),
     path("angkatan/<int:cohort_id>/kemajuan.csv", views.cohort_progress_csv, name="cohort_progress_csv"),
     path("angkatan/<int:cohort_id>/daftarkan/", views.cohort_enrol_file, name="cohort_enrol_file"),
+    path(
+        "angkatan/<int:cohort_id>/peserta/<int:enrollment_id>/keluarkan/",
+        views.cohort_withdraw,
+        name="cohort_withdraw",
+    ),
     path("cari/", views.lesson_search_view, name="search"),
 ]

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from lms.people.constants import Role
 from lms.sanitize import html_to_plain_text
 
-from .constants import EnrollmentSource
+from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource
 from .forms import EnrollmentFileForm, ReflectionForm
 from .imports import enrollments_import
 from .models import Cohort, CoursePage, LessonPage, ModulePage
@@ -36,7 +36,13 @@ from .selectors import (
     reflections_for,
     resume_lesson,
 )
-from .services import enrollment_create, lesson_mark_complete, lesson_record_visit, reflection_save
+from .services import (
+    enrollment_create,
+    enrollment_withdraw,
+    lesson_mark_complete,
+    lesson_record_visit,
+    reflection_save,
+)
 
 
 def course_detail(request, course: CoursePage):
@@ -232,6 +238,20 @@ def cohort_enrol_file(request, cohort_id: int):
     return TemplateResponse(
         request, "courses/cohort_enrol_file.html", {"cohort": cohort, "form": form, "report": report}, status=status
     )
+
+
+@login_required
+def cohort_withdraw(request, cohort_id: int, enrollment_id: int):
+    """Confirm, then withdraw a trainee from a cohort the user follows."""
+    cohort = cohort_get_for_user(user=request.user, cohort_id=cohort_id)
+    enrollment = get_object_or_404(
+        cohort.enrollments.select_related("trainee"), pk=enrollment_id, status__in=SEAT_HOLDING_STATUSES
+    )
+    if request.method == "POST":
+        enrollment_withdraw(enrollment=enrollment, by=request.user)
+        messages.success(request, _("%(name)s has been withdrawn.") % {"name": enrollment.trainee.full_name})
+        return redirect("courses:cohort_detail", cohort_id=cohort.pk)
+    return TemplateResponse(request, "courses/cohort_withdraw.html", {"cohort": cohort, "enrollment": enrollment})
 
 
 def lesson_search_view(request):

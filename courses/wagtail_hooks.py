@@ -29,6 +29,7 @@ def register_enrollment_log_actions(actions):
     actions.register_model(Enrollment, ModelLogEntry)
     actions.register_action("courses.enrollment.create", _("Enrol"), _("Enrolled in a cohort"))
     actions.register_action("courses.enrollment.complete", _("Complete course"), _("Completed the course"))
+    actions.register_action("courses.enrollment.withdraw", _("Withdraw"), _("Withdrawn from the cohort"))
 
 
 class MentorRoleViewSet(SnippetViewSet):

@@ -122,3 +122,36 @@ def test_two_trainees_racing_for_the_last_seat_only_one_gets_it(course, regions)
 
     assert sorted(outcomes) == sorted(["seat", str(COHORT_FULL)])
     assert Enrollment.objects.filter(cohort=cohort).count() == 1
+
+
+def test_trainer_withdraws_a_trainee_who_then_loses_the_lessons_but_keeps_progress(client, course, cohort, trainer):
+    from courses.models import LessonProgress
+
+    from .factories import lessons_of
+
+    trainee = TraineeFactory(home_region=cohort.region)
+    enrollment = EnrollmentFactory(cohort=cohort, trainee=trainee)
+    client.force_login(trainee)
+    client.get(lessons_of(course)[0].url)
+    client.force_login(trainer)
+    url = reverse("courses:cohort_withdraw", kwargs={"cohort_id": cohort.pk, "enrollment_id": enrollment.pk})
+    assert trainee.full_name in client.get(url).text
+
+    response = client.post(url)
+
+    assert response.status_code == 302
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.WITHDRAWN
+    assert ModelLogEntry.objects.filter(action="courses.enrollment.withdraw", object_id=str(enrollment.pk)).exists()
+    assert LessonProgress.objects.filter(trainee=trainee).exists()
+    client.force_login(trainee)
+    assert client.get(lessons_of(course)[0].url).status_code == 403
+
+
+def test_withdrawing_in_a_cohort_one_does_not_follow_is_404(client, course, cohort, supervisor_elsewhere):
+    enrollment = EnrollmentFactory(cohort=cohort, trainee=TraineeFactory(home_region=cohort.region))
+    client.force_login(supervisor_elsewhere)
+    url = reverse("courses:cohort_withdraw", kwargs={"cohort_id": cohort.pk, "enrollment_id": enrollment.pk})
+    assert client.post(url).status_code == 404
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.ENROLLED
