@@ -5,7 +5,7 @@ or courses, so the pages built on them do too.
 """
 
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import Count, Q, QuerySet
@@ -27,13 +27,18 @@ class CourseOutline:
     course: CoursePage
     modules: list[tuple[ModulePage, list[LessonPage]]]
 
-    @property
+    # Cached: an outline is complete once `course_outlines` returns it, and these are read often.
+    @cached_property
     def lessons(self) -> list[LessonPage]:
         return [lesson for _module, lessons in self.modules for lesson in lessons]
 
-    @property
+    @cached_property
     def lesson_ids(self) -> list[int]:
         return [lesson.pk for lesson in self.lessons]
+
+    @cached_property
+    def _lesson_id_set(self) -> frozenset[int]:
+        return frozenset(self.lesson_ids)
 
     def neighbours(self, lesson_id: int) -> tuple[LessonPage | None, LessonPage | None]:
         lessons = self.lessons
@@ -43,7 +48,10 @@ class CourseOutline:
         return previous, following
 
     def contains(self, lesson_id: int) -> bool:
-        return lesson_id in self.lesson_ids
+        return lesson_id in self._lesson_id_set
+
+    def percent_done(self, completed_ids: set[int]) -> int:
+        return round(100 * len(completed_ids & self._lesson_id_set) / len(self.lesson_ids)) if self.lesson_ids else 0
 
 
 def course_outlines(courses: list[CoursePage]) -> dict[int, CourseOutline]:

@@ -68,7 +68,7 @@ def course_detail(request, course: CoursePage):
             context |= {
                 "enrollment": enrollment,
                 "completed_ids": completed,
-                "percent": round(100 * len(completed) / len(outline.lesson_ids)) if outline.lesson_ids else 0,
+                "percent": outline.percent_done(completed),
                 "next_lesson": resume_lesson(outline, progress),
             }
     return TemplateResponse(request, "courses/course_page.html", context)
