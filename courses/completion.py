@@ -34,8 +34,9 @@ class CourseStanding:
     completed_lesson_ids: set[int] = field(default_factory=set)
 
 
-Gate = Callable[[CourseStanding], Condition]
-Requirement = Callable[[CourseStanding], Condition]
+# A rule returns None when it does not apply to the course (e.g. a course without a pre-test).
+Gate = Callable[[CourseStanding], Condition | None]
+Requirement = Callable[[CourseStanding], Condition | None]
 
 _gates: list[Gate] = []
 _requirements: list[Requirement] = []
@@ -56,11 +57,11 @@ def register_requirement(requirement: Requirement) -> Requirement:
 
 
 def gate_conditions(standing: CourseStanding) -> list[Condition]:
-    return [gate(standing) for gate in _gates]
+    return [condition for gate in _gates if (condition := gate(standing)) is not None]
 
 
 def completion_conditions(standing: CourseStanding) -> list[Condition]:
-    return [requirement(standing) for requirement in _requirements]
+    return [condition for requirement in _requirements if (condition := requirement(standing)) is not None]
 
 
 @register_requirement

@@ -20,7 +20,9 @@ from django.views.decorators.http import require_POST
 from lms.people.constants import Role
 from lms.sanitize import html_to_plain_text
 
+from .completion import CourseStanding, completion_conditions, gate_conditions
 from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource
+from .extensions import cohort_links, course_activities
 from .forms import EnrollmentFileForm, ReflectionForm
 from .imports import enrollments_import
 from .models import Cohort, CoursePage, LessonPage, ModulePage
@@ -65,11 +67,17 @@ def course_detail(request, course: CoursePage):
         if enrollment is not None:
             progress = progress_by_lesson(trainee=request.user, lesson_ids=outline.lesson_ids)
             completed = {pk for pk, row in progress.items() if row.completed_at}
+            standing = CourseStanding(
+                trainee=request.user, course=course, lesson_ids=outline.lesson_ids, completed_lesson_ids=completed
+            )
             context |= {
                 "enrollment": enrollment,
                 "completed_ids": completed,
                 "percent": outline.percent_done(completed),
                 "next_lesson": resume_lesson(outline, progress),
+                "blocked_by": [condition for condition in gate_conditions(standing) if not condition.met],
+                "requirements": completion_conditions(standing),
+                "activities": course_activities(course, request.user),
             }
     return TemplateResponse(request, "courses/course_page.html", context)
 
@@ -188,7 +196,13 @@ def enrol_self(request, cohort_id: int):
 def cohort_detail(request, cohort_id: int):
     cohort = cohort_get_for_user(user=request.user, cohort_id=cohort_id)
     outline, rows = cohort_progress_grid(cohort=cohort)
-    context = {"cohort": cohort, "outline": outline, "rows": rows, "inactive_count": sum(row.inactive for row in rows)}
+    context = {
+        "cohort": cohort,
+        "outline": outline,
+        "rows": rows,
+        "inactive_count": sum(row.inactive for row in rows),
+        "extra_links": cohort_links(cohort, request.user),
+    }
     return TemplateResponse(request, "courses/cohort_detail.html", context)
 
 

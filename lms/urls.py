@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("lms.people.urls")),
     path("", include("lms.dashboards.urls")),
     path("", include("courses.urls")),
+    path("", include("assessments.urls")),
 ]
 
 if settings.DEBUG:

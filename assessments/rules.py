@@ -1,0 +1,71 @@
+"""The course rules this app adds to `courses.completion`: pre-test before the lessons, post-test to finish."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from courses.completion import Condition, CourseStanding, register_gate, register_requirement
+from courses.extensions import Activity, Link, register_cohort_links, register_course_activities
+from lms.people.constants import Role
+
+from .constants import AttemptState
+from .selectors import course_quizzes_for_trainee, grading_queue, post_tests_standing, pre_tests_not_taken
+
+
+def pre_test_taken(standing: CourseStanding) -> Condition | None:
+    missing = pre_tests_not_taken(trainee=standing.trainee, course=standing.course)
+    if not missing:
+        return None
+    quiz = missing[0]
+    return Condition(
+        key="pre_test",
+        label=_("Take the pre-test first: %(quiz)s") % {"quiz": quiz.title},
+        met=False,
+        next_step_url=reverse("assessments:quiz", kwargs={"quiz_id": quiz.pk}),
+    )
+
+
+def post_test_passed(standing: CourseStanding) -> Condition | None:
+    standings = post_tests_standing(trainee=standing.trainee, course=standing.course)
+    if not standings:
+        return None
+    failing = [(quiz, attempt) for quiz, attempt in standings if attempt is None or not attempt.passed]
+    quiz = (failing or standings)[0][0]
+    return Condition(
+        key="post_test",
+        label=_("Pass the post-test: %(quiz)s (pass mark %(mark)s%%)")
+        % {"quiz": quiz.title, "mark": format(quiz.pass_mark.normalize(), "f")},
+        met=not failing,
+        next_step_url=reverse("assessments:quiz", kwargs={"quiz_id": quiz.pk}),
+    )
+
+
+def quiz_activities(course, user) -> list[Activity]:
+    activities = []
+    for quiz, attempt in course_quizzes_for_trainee(trainee=user, course=course):
+        if attempt is None:
+            standing = ""
+        elif attempt.state == AttemptState.SUBMITTED:
+            standing = _("waiting for grading")
+        elif attempt.passed is None:
+            standing = _("done")
+        else:
+            standing = _("passed") if attempt.passed else _("not passed yet")
+        url = reverse("assessments:quiz", kwargs={"quiz_id": quiz.pk})
+        activities.append(Activity(title=quiz.title, url=url, kind=quiz.get_kind_display(), standing=standing))
+    return activities
+
+
+def quiz_result_links(cohort, user) -> list[Link]:
+    links = [Link(_("Quiz results"), reverse("assessments:cohort_results", kwargs={"cohort_id": cohort.pk}))]
+    if user.is_superuser or user.has_role(Role.TRAINER) or user.has_role(Role.SENIOR_TRAINER):
+        waiting = grading_queue(cohort=cohort).count()
+        label = _("Answers to grade (%(count)s)") % {"count": waiting}
+        links.append(Link(label, reverse("assessments:grading_queue", kwargs={"cohort_id": cohort.pk})))
+    return links
+
+
+def register():
+    register_gate(pre_test_taken)
+    register_requirement(post_test_passed)
+    register_course_activities(quiz_activities)
+    register_cohort_links(quiz_result_links)

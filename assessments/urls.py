@@ -1,0 +1,19 @@
+from django.urls import path
+
+from .views import staff, taking
+
+app_name = "assessments"
+
+urlpatterns = [
+    path("kuis/<int:quiz_id>/", taking.quiz_detail, name="quiz"),
+    path("kuis/<int:quiz_id>/mulai/", taking.quiz_start, name="quiz_start"),
+    path("kuis/percobaan/<int:attempt_id>/", taking.attempt_page, name="attempt"),
+    path("kuis/percobaan/<int:attempt_id>/simpan/", taking.attempt_autosave, name="autosave"),
+    path("kuis/percobaan/<int:attempt_id>/kirim/", taking.attempt_finish, name="submit"),
+    path("kuis/percobaan/<int:attempt_id>/hasil/", taking.attempt_review, name="review"),
+    path("angkatan/<int:cohort_id>/hasil-kuis/", staff.cohort_results, name="cohort_results"),
+    path("angkatan/<int:cohort_id>/hasil-kuis/<int:attempt_id>/", staff.attempt_inspect, name="attempt_inspect"),
+    path("angkatan/<int:cohort_id>/menunggu-penilaian/", staff.cohort_grading_queue, name="grading_queue"),
+    path("penilaian/jawaban/<int:answer_id>/", staff.answer_grade_view, name="grade_answer"),
+    path("angkatan/<int:cohort_id>/kuis/<int:quiz_id>/nilai-ulang/", staff.quiz_regrade_view, name="quiz_regrade"),
+]
