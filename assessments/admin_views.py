@@ -52,6 +52,8 @@ def bank_export(request):
         content = questions_export(category_name=category.name if category else "", file_format=file_format)
         extension = "gift.txt" if file_format == "gift" else "csv"
         content_type = "text/plain; charset=utf-8" if file_format == "gift" else "text/csv; charset=utf-8"
+        if file_format == "csv":
+            content = "\ufeff" + content  # so that spreadsheet programs read the file as UTF-8
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="bank-soal.{extension}"'
         return response

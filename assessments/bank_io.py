@@ -95,6 +95,8 @@ def questions_import(*, records: list[QuestionRecord], default_category: str = "
             )
             question.mentor_roles.set([roles[slug] for slug in record.mentor_roles])
             question.aspects.set([aspects[slug] for slug in record.aspects])
+            if record.mentor_roles or record.aspects:
+                question.save()  # a ParentalManyToManyField writes its rows when the question is saved
     return ImportReport(created=len(records), categories=sorted(categories))
 
 

@@ -130,10 +130,10 @@ def attempt_save_answers(*, attempt_id: int, trainee, answers: list[GivenAnswer]
         attempt = _lock_own_attempt(attempt_id, trainee)
         if attempt.state != AttemptState.IN_PROGRESS:
             raise AttemptClosed(_("This attempt has been submitted; answers can no longer change."))
-        if _overdue(attempt, now):
-            _finish(attempt, now=now)
-            raise AttemptClosed(_("Time is up. Your saved answers have been submitted."))
-        return _apply(attempt, answers, now)
+        if not _overdue(attempt, now):
+            return _apply(attempt, answers, now)
+    attempt_close_if_overdue(attempt, now)
+    raise AttemptClosed(_("Time is up. Your saved answers have been submitted."))
 
 
 def attempt_submit(*, attempt_id: int, trainee, answers: list[GivenAnswer] = (), now=None) -> Attempt:

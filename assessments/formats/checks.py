@@ -71,8 +71,12 @@ def normalise_category(path: str) -> str:
     return "/".join(name for name in names if name)
 
 
-def check_record(record: QuestionRecord) -> list[str]:
-    """Everything wrong with a parsed question, as messages for the person who wrote the file."""
+def check_record(record: QuestionRecord, *, answer_rules: bool = True) -> list[str]:
+    """Everything wrong with a parsed question, as messages for the person who wrote the file.
+
+    `answer_rules=False` leaves out the rules for the set of answers (how many, which earn the
+    mark), for when an answer could not be read and those rules would only add confusing errors.
+    """
     errors = []
     if not record.text.strip():
         errors.append(_("The question has no text."))
@@ -86,7 +90,8 @@ def check_record(record: QuestionRecord) -> list[str]:
                 _("The answer “%(answer)s” is worth %(percent)s%%; use a value from -100 to 100.")
                 % {"answer": choice.text, "percent": format_decimal(choice.percent)}
             )
-    errors.extend(_KIND_CHECKS.get(record.kind, _no_checks)(record.choices))
+    if answer_rules:
+        errors.extend(_KIND_CHECKS.get(record.kind, _no_checks)(record.choices))
     return errors
 
 

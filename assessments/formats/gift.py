@@ -11,6 +11,7 @@ Writing lives in `gift_writer`; `write_gift` is importable from here as well.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -41,6 +42,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CATEGORY = re.compile(r"\$CATEGORY:", re.IGNORECASE)
 _FORMAT = re.compile(r"\[(moodle|html|plain|markdown)\]")
 _WEIGHT = re.compile(r"%(-?\d+(?:\.\d*)?)%")  # Moodle: /^%\-*([0-9]{1,2})\.?([0-9]*)%/
+_BAD_WEIGHT = re.compile(r"%-?[\d.,]+%")
 _TAG = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")  # Moodle's PARAM_TAG characters, `\]` escaped
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TF_ANSWERS = {"T": True, "TRUE": True, "F": False, "FALSE": False}  # case-sensitive, as in Moodle
@@ -87,7 +89,7 @@ def parse_gift(text: str) -> list[QuestionRecord]:
     return records
 
 
-def _blocks(text: str):
+def _blocks(text: str) -> Iterator[tuple[list[tuple[int, str]], list[str]]]:
     """(numbered non-comment lines, comment lines) for each run of non-blank lines."""
     lines, comments = [], []
     for number, raw in enumerate([*_LINE_BREAK.split(text), ""], start=1):
@@ -102,36 +104,41 @@ def _blocks(text: str):
             lines.append((number, line))
 
 
+class _Refused(Exception):
+    """A question that cannot be read at all; the message says why."""
+
+
 def _read_question(lines, comments, category) -> tuple[QuestionRecord | None, list[str]]:
+    """The question in one block of lines (None for a description), and what is wrong with it."""
     tags = _read_tags(comments)
-    text = _protect("\n".join(line for _, line in lines))
+    try:
+        record = _read_record(_protect("\n".join(line for _, line in lines)), tags, category, lines[0][0])
+    except _Refused as refused:
+        return None, [*tags.errors, str(refused)]
+    if record is None:  # text without braces: Moodle's "description", shown between questions
+        return None, ([*tags.errors, _("The question has no answer block “{…}”.")] if tags.ours else tags.errors)
+    return record, [*tags.errors, *check_record(record)]
+
+
+def _read_record(text: str, tags: _Tags, category: str, line: int) -> QuestionRecord | None:
     title = ""
     if text.startswith("::"):
         end = text.find("::", 2)
         if end < 0:
-            return None, [_("The question title is not closed with “::”.")]
+            raise _Refused(_("The question title is not closed with “::”."))
         title, text = _unescape(text[2:end]).strip(), text[end + 2 :].strip()
-    start, close = text.find("{"), text.find("}")
-    if start < 0 and close < 0:  # a description: Moodle imports it as text between questions
-        return None, ([_("The question has no answer block “{…}”.")] if tags.ours else [])
-    stray_close = _("There is a “}” without a “{” before it.")
-    if start >= 0 and (close < 0 or "{" in text[start + 1 : close]):
-        return None, [_("The answer block opened with “{” is not closed with “}”.")]
-    if start < 0 or close < start:
-        return None, [stray_close]
-    if "{" in text[close + 1 :]:
-        return None, [_("The question has more than one answer block; separate questions with a blank line.")]
-    if "}" in text[close + 1 :]:
-        return None, [stray_close]
-    answer = text[start + 1 : close].strip()
-    after = text[close + 1 :]
-    question_text = text[:start] + (f"{BLANK}{after}" if after else "")
+    block = _answer_block(text)
+    if block is None:
+        return None
+    start, close = block
+    answer, after = text[start + 1 : close].strip(), text[close + 1 :]
+    question_text = text[:start] + (f"{BLANK}{after}" if after else "")  # Moodle's missing-word form
     general_feedback = ""
     if (separator := answer.rfind("####")) >= 0:
         answer, general_feedback = answer[:separator].strip(), answer[separator + 4 :]
     text_format, question_text = _split_format(question_text.strip(), "moodle")
     record = QuestionRecord(
-        kind=LIKERT,
+        kind=LIKERT,  # unless the answers say otherwise below
         text=_plain(question_text, text_format),
         category=category,
         title=title,
@@ -141,34 +148,48 @@ def _read_question(lines, comments, category) -> tuple[QuestionRecord | None, li
         aspects=tags.aspects,
         likert_scored=not tags.unscored,
         likert_reverse=tags.reverse,
-        line=lines[0][0],
+        line=line,
     )
     if not tags.likert:  # a Likert item's answer block only carries the labels for Moodle
-        kind_error = _read_answers(record, answer, text_format)
-        if kind_error:
-            return None, [*tags.errors, kind_error]
-    return record, [*tags.errors, *check_record(record)]
+        _read_answers(record, answer, text_format)
+    return record
 
 
-def _read_answers(record: QuestionRecord, answer: str, text_format: str) -> str | None:
+def _answer_block(text: str) -> tuple[int, int] | None:
+    """Where the braces of the one answer block stand, or None when there is none."""
+    start, close = text.find("{"), text.find("}")
+    if start < 0 and close < 0:
+        return None
+    if start >= 0 and (close < 0 or "{" in text[start + 1 : close]):
+        raise _Refused(_("The answer block opened with “{” is not closed with “}”."))
+    stray_close = _("There is a “}” without a “{” before it.")
+    if start < 0 or close < start:
+        raise _Refused(stray_close)
+    if "{" in text[close + 1 :]:
+        raise _Refused(_("The question has more than one answer block; separate questions with a blank line."))
+    if "}" in text[close + 1 :]:
+        raise _Refused(stray_close)
+    return start, close
+
+
+def _read_answers(record: QuestionRecord, answer: str, text_format: str) -> None:
     """Set the record's kind and choices from the text between the braces, as Moodle decides them."""
     head = answer.split("#", 1)[0].strip()
     if not answer:
         record.kind = ESSAY
     elif answer.startswith("#"):
-        return _("Numerical questions are not supported here.")
+        raise _Refused(_("Numerical questions are not supported here."))
     elif "~" in answer:
         record.kind = SINGLE if "=" in answer else MULTIPLE
         record.choices = _multiple_choice(answer, text_format)
     elif "=" in answer and "->" in answer:
-        return _("Matching questions are not supported here.")
+        raise _Refused(_("Matching questions are not supported here."))
     elif head in _TF_ANSWERS:
         record.kind = TRUE_FALSE
         record.choices = _true_false(answer, _TF_ANSWERS[head], text_format)
     else:
         record.kind = SHORT_ANSWER
         record.choices = _short_answer(answer, text_format)
-    return None
 
 
 def _multiple_choice(answer: str, text_format: str) -> list[ChoiceRecord]:
@@ -179,10 +200,8 @@ def _multiple_choice(answer: str, text_format: str) -> list[ChoiceRecord]:
     for part in (part.strip() for part in parts):
         if part.startswith("="):  # Moodle reads no weight after "=": it is always 100%
             percent, part = HUNDRED, part[1:]
-        elif weight := _WEIGHT.match(part):
-            percent, part = Decimal(weight.group(1)), part[weight.end() :]
         else:
-            percent = Decimal(0)
+            percent, part = _weight(part, Decimal(0))
         choices.append(_choice(part, percent, text_format))
     return choices
 
@@ -193,11 +212,24 @@ def _short_answer(answer: str, text_format: str) -> list[ChoiceRecord]:
         parts = parts[1:]
     choices = []
     for part in (part.strip() for part in parts):
-        percent = HUNDRED
-        if weight := _WEIGHT.match(part):
-            percent, part = Decimal(weight.group(1)), part[weight.end() :]
+        percent, part = _weight(part, HUNDRED)
         choices.append(_choice(part, percent, text_format))
     return choices
+
+
+def _weight(part: str, default: Decimal) -> tuple[Decimal, str]:
+    """The `%50%` before an answer and the answer after it.
+
+    Moodle silently keeps a weight it cannot read, such as `%33,3%`, as part of the answer text;
+    here a number-like one is refused so that a decimal comma does not turn into a wrong answer.
+    """
+    if weight := _WEIGHT.match(part):
+        return Decimal(weight.group(1)), part[weight.end() :]
+    if bad := _BAD_WEIGHT.match(part):
+        raise _Refused(
+            _("“%(weight)s” is not a percentage; write it with a decimal point, like %%33.5%%.") % {"weight": bad[0]}
+        )
+    return default, part
 
 
 def _true_false(answer: str, true_is_right: bool, text_format: str) -> list[ChoiceRecord]:
@@ -216,6 +248,7 @@ def _choice(part: str, percent: Decimal, text_format: str) -> ChoiceRecord:
 
 
 def _read_tags(comments: list[str]) -> _Tags:
+    """Our data from `[tag:…]` on the question's comment lines; other tags and `[id:…]` are Moodle's own."""
     tags = _Tags()
     for comment in comments:
         for match in _TAG.finditer(comment):
@@ -231,8 +264,12 @@ def _read_tags(comments: list[str]) -> _Tags:
                 tags.mark, error = parse_mark(value) if value else (tags.mark, _("[tag:mark:…] needs a number."))
                 if error:
                     tags.errors.append(error)
-            elif not value and key in ("likert", "likert-reverse", "likert-unscored"):
-                setattr(tags, {"likert": "likert", "likert-reverse": "reverse"}.get(key, "unscored"), True)
+            elif (key, value) == ("likert", ""):
+                tags.likert = True
+            elif (key, value) == ("likert-reverse", ""):
+                tags.reverse = True
+            elif (key, value) == ("likert-unscored", ""):
+                tags.unscored = True
     return tags
 
 

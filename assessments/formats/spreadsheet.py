@@ -83,6 +83,7 @@ def _read_row(cells: dict[str, str], numbers: list[int], line: int) -> tuple[Que
     mark, mark_error = parse_mark(cells.get("mark", ""))
     if mark_error:
         errors.append(mark_error)
+    choice_errors: list[str] = []
     record = QuestionRecord(
         kind=kind,
         text=cells.get("text", ""),
@@ -90,14 +91,15 @@ def _read_row(cells: dict[str, str], numbers: list[int], line: int) -> tuple[Que
         title=cells.get("title", ""),
         mark=mark,
         general_feedback=cells.get("general_feedback", ""),
-        choices=_read_choices(cells, numbers, kind, errors),
+        choices=_read_choices(cells, numbers, kind, choice_errors),
         mentor_roles=_read_slugs(cells, "roles", errors),
         aspects=_read_slugs(cells, "aspects", errors),
         likert_scored=_read_flag(cells, "likert_scored", True, errors),
         likert_reverse=_read_flag(cells, "likert_reverse", False, errors),
         line=line,
     )
-    errors.extend(check_record(record))
+    errors.extend(choice_errors)
+    errors.extend(check_record(record, answer_rules=not choice_errors))
     return record, errors
 
 

@@ -164,4 +164,4 @@ def _given_answers(request) -> list[GivenAnswer]:
         ids = [int(pk) for pk in request.POST.getlist("question")]
     except ValueError:
         raise ValidationError(_("The answers could not be read. Reload the page and try again.")) from None
-    return [GivenAnswer(pk, request.POST.getlist(f"q-{pk}"), seq) for pk in ids]
+    return [GivenAnswer(pk, [value for value in request.POST.getlist(f"q-{pk}") if value != ""], seq) for pk in ids]

@@ -340,16 +340,33 @@ def test_a_multiple_response_total_within_half_a_percent_is_accepted():
 
 
 @pytest.mark.parametrize(
-    ("text", "lines"),
+    ("text", "errors"),
     [
-        ("Siapa? {=A ~B}\n\n  \nKapan? {=Senin ~Selasa\n\nDi mana? {=Desa ~Kota}\n", [4]),
-        ("Siapa? } {=A ~B}", [1]),
-        ("\ufeff// k\r\n\r\n// [tag:mark:-1]\r\nSiapa? {=A ~B}\r\n", [4]),
-        ("Siapa? {=A ~B ~%abc%C ~%-150%D}", [1]),
+        (
+            "Siapa? {=A ~B}\n\n  \nKapan? {=Senin ~Selasa\n\nDi mana? {=Desa ~Kota}\n",
+            [(4, "The answer block opened with “{” is not closed with “}”.")],
+        ),
+        ("Siapa? } {=A ~B}", [(1, "There is a “}” without a “{” before it.")]),
+        (
+            "\ufeff// k\r\n\r\n// [tag:mark:-1]\r\nSiapa? {=A ~B}\r\n",
+            [(4, "The mark “-1” is not a number greater than 0.")],
+        ),
+        (
+            "Siapa? {=A ~B ~%abc%C ~%-150%D}",
+            [(1, "The answer “D” is worth -150%; use a value from -100 to 100.")],
+        ),
+        (
+            "Pilih dua. {\n~%33,3%Menabung\n~%66.7%Rapat\n}",
+            [(1, "“%33,3%” is not a percentage; write it with a decimal point, like %33.5%.")],
+        ),
+        (
+            "// [tag:role:fasilitator]\n::Info:: Bagian ini tentang peran fasilitator.",
+            [(2, "The question has no answer block “{…}”.")],
+        ),
     ],
 )
-def test_error_lines(text, lines):
-    assert error_lines(text) == lines
+def test_single_errors(text, errors):
+    assert errors_of(text) == errors
 
 
 ROUND_TRIP = [

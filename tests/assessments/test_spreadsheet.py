@@ -162,8 +162,6 @@ def test_collects_every_error_with_its_row_line():
         (6, "The mark “banyak” is not a number greater than 0."),
         (6, "The percentage “seratus” of answer 1 is not a number."),
         (6, "Answer 2 has a percentage or feedback but no text."),
-        (6, "A single-choice question needs at least two answers."),
-        (6, "A single-choice question needs an answer worth 100%."),
         (7, "The answer “Pak Joko” is worth 150%; use a value from -100 to 100."),
         (7, "A single-choice question needs an answer worth 100%."),
         (8, "The answers of a multiple-response question that earn marks add up to 90%, not 100%."),
