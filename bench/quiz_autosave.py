@@ -180,8 +180,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(args, env: dict, settings_dir: str, log) -> tuple[subprocess.Popen, str]:
-    port = args.port or free_port()
+def start_gunicorn(args, port: int, env: dict, settings_dir: str, log) -> subprocess.Popen:
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
         "lms.wsgi:application",
@@ -191,21 +190,42 @@ def start_gunicorn(args, env: dict, settings_dir: str, log) -> tuple[subprocess.
         "--timeout=60",
         f"--chdir={ROOT}",
         f"--pythonpath={settings_dir}",
+        "--no-control-socket",  # its default path is shared by every gunicorn of this user
     ]
-    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    base_url = f"http://127.0.0.1:{port}"
+    return subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
+
+
+def wait_until_up(server: subprocess.Popen, base_url: str, log_name: str) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"gunicorn exited with {server.returncode}; see {log.name}")
+            raise SystemExit(f"gunicorn exited with {server.returncode}; see {log_name}")
         try:
-            if requests.get(f"{base_url}/healthz", timeout=2).status_code == 200:
-                return server, base_url
-        except requests.ConnectionError:
+            if requests.get(f"{base_url}/healthz", timeout=10).status_code == 200:
+                return
+        except requests.RequestException:  # not listening yet, or the workers are still loading Django
             pass
         time.sleep(0.2)
-    stop_gunicorn(server)
-    raise SystemExit(f"gunicorn did not answer /healthz within 60 s; see {log.name}")
+    raise SystemExit(f"gunicorn did not answer /healthz within 60 s; see {log_name}")
+
+
+def warm_up(base_url: str, seat: Seat, requests_at_once: int) -> None:
+    """Open a spare trainee's attempt page and save nothing, from many threads, so every worker has loaded its code."""
+    url = f"{base_url}/kuis/percobaan/{seat.attempt_id}/"
+
+    def visit() -> None:
+        session = requests.Session()
+        session.cookies.set("sessionid", seat.session_key, domain="127.0.0.1", path="/")
+        for _round in range(2):
+            session.get(url, timeout=REQUEST_TIMEOUT).raise_for_status()
+            headers = {"X-CSRFToken": session.cookies["csrftoken"], "Content-Type": "application/json"}
+            session.post(f"{url}simpan/", data='{"answers": []}', headers=headers, timeout=REQUEST_TIMEOUT)
+
+    threads = [threading.Thread(target=visit) for _ in range(requests_at_once)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def stop_gunicorn(server: subprocess.Popen) -> None:
@@ -593,10 +613,14 @@ def main() -> None:
         django.setup()
         print(f"migrating {database_url} and building {args.trainees} trainees ...", flush=True)
         call_command("migrate", verbosity=0)
-        quiz_id, seats = build_data(args.trainees, args.questions)
+        quiz_id, (spare, *seats) = build_data(args.trainees + 1, args.questions)
         connections.close_all()
+        port = args.port or free_port()
+        base_url = f"http://127.0.0.1:{port}"
         with log_path.open("w") as log:
-            server, base_url = start_gunicorn(args, env, settings_dir, log)
+            server = start_gunicorn(args, port, env, settings_dir, log)
+            wait_until_up(server, base_url, log.name)
+            warm_up(base_url, spare, args.workers * args.threads)
             stats = Stats()
             trainees = [
                 SimulatedTrainee(

@@ -65,6 +65,7 @@ def test_study_pages_run_the_same_queries_with_ten_times_the_data(client, region
     assert small == large
     # Wagtail's routing costs two queries per level of the tree (catalogue, course, module, lesson).
     assert small["lesson"] <= 28, small
-    assert small["course"] <= 20, small
+    # The course page also reads the quizzes and the trainee's attempts for the checklist (assessments).
+    assert small["course"] <= 24, small
     assert small["home"] <= 15, small
     assert small["grid"] <= 12, small
