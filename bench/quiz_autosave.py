@@ -238,6 +238,26 @@ def stop_gunicorn(server: subprocess.Popen) -> None:
             server.wait()
 
 
+def cpu_by_program(port: int, database: str) -> Counter:
+    """CPU seconds used so far by this process, the gunicorn serving `port` and PostgreSQL's backends on `database`."""
+    used = Counter({"trainees": time.process_time()})
+    tick = os.sysconf("SC_CLK_TCK")
+    for proc in Path("/proc").iterdir():
+        try:
+            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):  # not a process, or it has just ended
+            continue
+        if "gunicorn" in command and f"--bind=127.0.0.1:{port}" in command:
+            program = "gunicorn"
+        elif command.startswith("postgres: ") and f" {database} " in command:
+            program = "postgres"
+        else:
+            continue
+        used[program] += (int(stat[11]) + int(stat[12])) / tick  # utime and stime, in clock ticks
+    return used
+
+
 # --- Simulated trainees ------------------------------------------------------------------------
 
 
@@ -548,6 +568,11 @@ def print_report(config: dict, rows: dict, checks: Counter, http_errors: int, sa
         f"{config['threads']} threads, think time {config['think_ms']} ms, {config['cpus']} CPUs, "
         f"wall {config['wall_s']} s"
     )
+    cpu = config["cpu_s"]
+    print(
+        f"CPU seconds used during the run: gunicorn {cpu.get('gunicorn', 0)}, PostgreSQL {cpu.get('postgres', 0)}, "
+        f"simulated trainees {cpu.get('trainees', 0)} (of {config['cpus'] * config['wall_s']:.0f} available)"
+    )
     print(f"{'operation':<22}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'req/s':>8}{'errors':>8}")
     for operation, r in rows.items():
         print(
@@ -635,7 +660,9 @@ def main() -> None:
                 for number, seat in enumerate(seats)
             ]
             print(f"{args.trainees} trainees take the quiz against {base_url} ...", flush=True)
+            cpu_before = cpu_by_program(port, args.database)
             wall = run_class(trainees)
+            cpu = cpu_by_program(port, args.database) - cpu_before
             stop_gunicorn(server)
         checks = verify(quiz_id, trainees)
         connections.close_all()
@@ -655,6 +682,7 @@ def main() -> None:
         "threads": args.threads,
         "cpus": len(os.sched_getaffinity(0)),  # what nproc prints
         "wall_s": round(wall, 2),
+        "cpu_s": {program: round(seconds, 1) for program, seconds in cpu.items()},
     }
     rows = summarise(stats, wall)
     http_errors = sum(stats.errors.values())
