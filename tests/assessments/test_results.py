@@ -53,6 +53,7 @@ def test_results_show_attempts_with_aspect_scores_and_filter_them(client, traine
     take(tagged_quiz, weak, right=False)
     client.force_login(trainer)
     url = reverse("assessments:cohort_results", kwargs={"cohort_id": cohort.pk})
+    assert url in client.get(reverse("courses:cohort_detail", kwargs={"cohort_id": cohort.pk})).content.decode()
 
     page = client.get(url).content.decode()
     assert good.full_name in page and weak.full_name in page
@@ -65,6 +66,8 @@ def test_results_show_attempts_with_aspect_scores_and_filter_them(client, traine
 
 def test_results_export_as_csv_and_xlsx_with_subscores(client, trainer, cohort, regions, tagged_quiz):
     (good,) = add_trainees(cohort, regions, 1)
+    good.full_name = "=HYPERLINK(1)"
+    good.save()
     take(tagged_quiz, good, right=True)
     client.force_login(trainer)
     url = reverse("assessments:cohort_results", kwargs={"cohort_id": cohort.pk})
@@ -72,6 +75,7 @@ def test_results_export_as_csv_and_xlsx_with_subscores(client, trainer, cohort, 
     csv_text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
     header, row = csv_text.splitlines()[:2]
     assert "Rekrutmen" in header and good.email in row and "100.0" in row
+    assert row.startswith("'=HYPERLINK(1)")  # not a formula
 
     workbook = load_workbook(io.BytesIO(client.get(url, {"format": "xlsx"}).content))
     rows = list(workbook.active.values)
