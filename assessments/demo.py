@@ -111,6 +111,7 @@ def _seed_study(course, pre, post, reflection):
             course=course, name=name, region=region, starts_on=start.date(), ends_on=end.date(),
             capacity=20, enrollment_open=False, study_arm=arm,
         )  # fmt: skip
+        cohort.trainers.add(*User.objects.filter(email="pengajar@akademi.test"))
         QuizWindow.objects.create(quiz=pre, cohort=cohort, opens_at=start, closes_at=start + timedelta(days=3))
         QuizWindow.objects.create(quiz=post, cohort=cohort, opens_at=end - timedelta(days=3), closes_at=end)
         for number in range(1, 21):

@@ -187,7 +187,7 @@ def cohort_attempts(*, cohort: Cohort, quiz_id=None, state="", passed="", search
     attempts = (
         Attempt.objects.filter(cohort=cohort)
         .select_related("quiz", "trainee")
-        .order_by("quiz__kind", "quiz__title", "trainee__full_name", "number")
+        .order_by("quiz_id", "trainee__full_name", "number")
     )
     if quiz_id:
         attempts = attempts.filter(quiz_id=quiz_id)
