@@ -8,7 +8,8 @@ questions of five kinds (single, multiple, true/false, short answer, Likert), an
 per trainee. Serves the app with gunicorn on loopback, with the production settings except for
 plain HTTP and unhashed static files (there is no TLS proxy and no collectstatic here), and lets N
 simulated trainees take the quiz at the same moment, one thread each, signed in by a session made
-directly in the database:
+directly in the database (a spare trainee first opens the page from many threads, unmeasured, so
+that every worker has loaded its code):
 
 1. open the attempt page (the CSRF token and the questions are read from it, as a browser would);
 2. answer every question with one autosave request each, as quiz.js does; now and then re-send an
@@ -63,7 +64,7 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 '''
 KINDS = ("single", "multiple", "truefalse", "short", "likert")  # QuestionKind values, in the order they repeat
 CHOICE_KINDS = {"single", "multiple", "truefalse"}
-SHORT_ANSWERS = ("IKS", "iuran kesetiakawanan sosial", "kas kelompok", "rencana usaha", "pertemuan rutin")
+SHORT_ANSWERS = ("IKS", "iuran kesetiakawanan sosial", "kas kelompok", 'kas "bersama" & <iuran>', "pertemuan rutin")
 AUTOSAVE_RETRY_PAUSE = 5.0  # seconds, as static/js/quiz.js waits before sending a failed save again
 AUTOSAVE_TRIES = 3
 REQUEST_TIMEOUT = 120
@@ -238,27 +239,51 @@ def stop_gunicorn(server: subprocess.Popen) -> None:
             server.wait()
 
 
-def cpu_by_program(port: int, database: str) -> Counter:
-    """CPU seconds used so far by the whole machine, this process, the gunicorn serving `port` and PostgreSQL's backends
-    on `database`."""
-    tick = os.sysconf("SC_CLK_TCK")
-    user, nice, system, _idle, _iowait, irq, softirq, steal = Path("/proc/stat").read_text().split()[1:9]
-    machine = sum(int(ticks) for ticks in (user, nice, system, irq, softirq, steal)) / tick
-    used = Counter({"machine": machine, "trainees": time.process_time()})
-    for proc in Path("/proc").iterdir():
-        try:
-            command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):  # not a process, or it has just ended
-            continue
-        if "gunicorn" in command and f"--bind=127.0.0.1:{port}" in command:
-            program = "gunicorn"
-        elif command.startswith("postgres: ") and f" {database} " in command:
-            program = "postgres"
-        else:
-            continue
-        used[program] += (int(stat[11]) + int(stat[12])) / tick  # utime and stime, in clock ticks
-    return used
+class CpuMeter:
+    """CPU seconds used while the trainees run: by gunicorn, PostgreSQL's backends on the database, this process
+    (the simulated trainees) and the whole machine. Sampled every second, because a backend can end mid-run
+    (DB_CONN_MAX_AGE) and take its count with it."""
+
+    def __init__(self, port: int, database: str):
+        self.gunicorn, self.backend = f"--bind=127.0.0.1:{port}", f" {database} "
+        self.tick = os.sysconf("SC_CLK_TCK")
+        self.stopped = threading.Event()
+        self.first = self.last = self.sample()
+        self.sampler = threading.Thread(target=self.keep_sampling, daemon=True)
+        self.sampler.start()
+
+    def keep_sampling(self) -> None:
+        while not self.stopped.wait(1.0):
+            self.last = self.last | self.sample()
+
+    def stop(self) -> Counter:
+        self.stopped.set()
+        self.sampler.join()
+        last = self.last | self.sample()
+        used = Counter()
+        for (program, pid), seconds in last.items():
+            used[program] += seconds - self.first.get((program, pid), 0)
+        return used
+
+    def sample(self) -> dict[tuple[str, int], float]:
+        """{(program, pid): CPU seconds so far}; pid 0 for the machine and this process."""
+        user, nice, system, _idle, _iowait, irq, softirq, steal = Path("/proc/stat").read_text().split()[1:9]
+        machine = sum(int(ticks) for ticks in (user, nice, system, irq, softirq, steal)) / self.tick
+        seconds = {("machine", 0): machine, ("trainees", 0): time.process_time()}
+        for proc in Path("/proc").iterdir():
+            try:
+                command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                stat = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):  # not a process, or it has just ended
+                continue
+            if "gunicorn" in command and self.gunicorn in command:
+                program = "gunicorn"
+            elif command.startswith("postgres: ") and self.backend in command:
+                program = "postgres"
+            else:
+                continue
+            seconds[program, int(proc.name)] = (int(stat[11]) + int(stat[12])) / self.tick  # utime + stime
+        return seconds
 
 
 # --- Simulated trainees ------------------------------------------------------------------------
@@ -346,7 +371,8 @@ def timed(stats: Stats, operation: str, check, send) -> requests.Response | None
 
 
 def unexpected(response: requests.Response) -> str:
-    return f"HTTP {response.status_code} {response.request.method} {response.url}: {response.text[:300]!r}"
+    location = response.headers.get("Location", "")
+    return f"HTTP {response.status_code} {response.request.method} {response.url} {location}: {response.text[:300]!r}"
 
 
 @dataclass
@@ -386,7 +412,7 @@ class SimulatedTrainee:
                 item = self.rng.choice(sent)
                 self.replays += 1
                 self.stale_replays += item["seq"] < max(i["seq"] for i in sent if i["question"] == item["question"])
-                self.autosave(session, form, item)
+                self.autosave(session, item)
         self.think()
         reloaded = self.open_page(session, "reload attempt page")
         if reloaded is None:
@@ -412,7 +438,7 @@ class SimulatedTrainee:
         self.given[question] = response
         item = {"question": question, "response": response, "seq": self.next_seq()}
         sent.append(item)
-        self.autosave(session, form, item)
+        self.autosave(session, item)
 
     def pick(self, kind: str, options: list[str]):
         if kind in ("single", "truefalse"):
@@ -423,7 +449,7 @@ class SimulatedTrainee:
             return int(self.rng.choice(options))
         return f"{self.rng.choice(SHORT_ANSWERS)} {self.rng.randint(1, 999)}"
 
-    def autosave(self, session: requests.Session, form: AttemptForm, item: dict) -> None:
+    def autosave(self, session: requests.Session, item: dict) -> None:
         """Send one answer as quiz.js does, trying again after a pause when the server fails."""
         url = f"{self.attempt_url}simpan/"
         headers = {"X-CSRFToken": session.cookies["csrftoken"], "Content-Type": "application/json"}
@@ -665,9 +691,9 @@ def main() -> None:
                 for number, seat in enumerate(seats)
             ]
             print(f"{args.trainees} trainees take the quiz against {base_url} ...", flush=True)
-            cpu_before = cpu_by_program(port, args.database)
+            meter = CpuMeter(port, args.database)
             wall = run_class(trainees)
-            cpu = cpu_by_program(port, args.database) - cpu_before
+            cpu = meter.stop()
             stop_gunicorn(server)
         checks = verify(quiz_id, trainees)
         connections.close_all()
