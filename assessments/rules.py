@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from courses.completion import Condition, CourseStanding, register_gate, register_requirement
+from courses.constants import StudyArm
 from courses.extensions import Activity, Link, register_cohort_links, register_course_activities
 from lms.people.constants import Role
 
@@ -56,7 +57,15 @@ def quiz_activities(course, user) -> list[Activity]:
 
 
 def quiz_result_links(cohort, user) -> list[Link]:
-    links = [Link(_("Quiz results"), reverse("assessments:cohort_results", kwargs={"cohort_id": cohort.pk}))]
+    links = [
+        Link(_("Quiz results"), reverse("assessments:cohort_results", kwargs={"cohort_id": cohort.pk})),
+        Link(_("Pre/post report"), reverse("assessments:report_prepost", kwargs={"cohort_id": cohort.pk})),
+    ]
+    if cohort.study_arm != StudyArm.NONE:
+        param = "perlakuan" if cohort.study_arm == StudyArm.TREATMENT else "kontrol"
+        links.append(
+            Link(_("Treatment against control"), f"{reverse('assessments:report_comparison')}?{param}={cohort.pk}")
+        )
     if user.is_superuser or user.has_role(Role.TRAINER) or user.has_role(Role.SENIOR_TRAINER):
         waiting = grading_queue(cohort=cohort).count()
         label = _("Answers to grade (%(count)s)") % {"count": waiting}

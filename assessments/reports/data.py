@@ -1,0 +1,191 @@
+"""Selectors that fetch what the statistics need, in a fixed number of queries whatever the size.
+
+The counted attempt of each trainee follows the quiz's rule (first, best or last graded one).
+Pre-test and post-test are paired per trainee; a trainee with only one of them is reported as
+unpaired, never silently dropped.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Case, CharField, F, Sum, Value, When
+from django.db.models.functions import Cast
+
+from assessments.constants import AttemptState, GradingMethod, QuestionKind
+from assessments.models import Answer, Attempt, Question, Quiz
+from courses.models import Aspect, MentorRole
+
+
+@dataclass
+class Counted:
+    """The counted attempt per trainee: attempt id, score and maximum, by trainee id."""
+
+    attempt_ids: dict[int, int] = field(default_factory=dict)
+    scores: dict[int, float] = field(default_factory=dict)
+    max_scores: dict[int, float] = field(default_factory=dict)
+
+
+def counted_attempts(*, quiz: Quiz, cohort_ids: list[int]) -> Counted:
+    """One query: every graded attempt of the cohorts, reduced to one per trainee by the quiz's rule."""
+    rows = (
+        Attempt.objects.filter(quiz=quiz, cohort_id__in=cohort_ids, state=AttemptState.GRADED)
+        .order_by("trainee_id", "number")
+        .values_list("pk", "trainee_id", "number", "score", "max_score")
+    )
+    chosen: dict[int, tuple] = {}
+    for row in rows:
+        trainee = row[1]
+        current = chosen.get(trainee)
+        if current is None or _better(quiz.grading_method, row, current):
+            chosen[trainee] = row
+    counted = Counted()
+    for trainee, (pk, _trainee, _number, score, max_score) in chosen.items():
+        counted.attempt_ids[trainee] = pk
+        counted.scores[trainee] = float(score)
+        counted.max_scores[trainee] = float(max_score)
+    return counted
+
+
+def _better(method: str, row: tuple, current: tuple) -> bool:
+    if method == GradingMethod.FIRST:
+        return False  # rows come in attempt order: the first one stays
+    if method == GradingMethod.LAST:
+        return True
+    return row[3] > current[3]  # best: the highest score, the earliest on a tie
+
+
+@dataclass
+class Paired:
+    """Totals of trainees with both a counted pre-test and a counted post-test, in the same order."""
+
+    trainee_ids: list[int]
+    pre: list[float]
+    post: list[float]
+    pre_attempts: list[int]
+    post_attempts: list[int]
+    only_pre: list[int]
+    only_post: list[int]
+    max_score: float
+    pass_score: float
+
+
+def paired_totals(*, pre_quiz: Quiz, post_quiz: Quiz, cohort_ids: list[int]) -> Paired:
+    """Two queries. Scores are on the post-test's scale; the pass score is its pass mark of that scale."""
+    pre = counted_attempts(quiz=pre_quiz, cohort_ids=cohort_ids)
+    post = counted_attempts(quiz=post_quiz, cohort_ids=cohort_ids)
+    both = sorted(set(pre.scores) & set(post.scores))
+    max_score = max(post.max_scores.values(), default=0.0) or max(pre.max_scores.values(), default=0.0)
+    return Paired(
+        trainee_ids=both,
+        pre=[pre.scores[t] for t in both],
+        post=[post.scores[t] for t in both],
+        pre_attempts=[pre.attempt_ids[t] for t in both],
+        post_attempts=[post.attempt_ids[t] for t in both],
+        only_pre=sorted(set(pre.scores) - set(post.scores)),
+        only_post=sorted(set(post.scores) - set(pre.scores)),
+        max_score=max_score,
+        pass_score=max_score * float(post_quiz.pass_mark) / 100,
+    )
+
+
+@dataclass
+class TagTotals:
+    """Per tag (aspect or mentor role): paired pre and post subtotals and their maximum."""
+
+    label: str
+    pre: list[float]
+    post: list[float]
+    max_score: float
+
+
+def totals_by_tag(paired: Paired, *, tag: str) -> list[TagTotals]:
+    """One query per tag kind: subtotals of the paired attempts by aspect (tag="aspects") or role ("mentor_roles")."""
+    model = Aspect if tag == "aspects" else MentorRole
+    labels = {obj.pk: obj.name for obj in model.objects.order_by("sort_order")}
+    attempt_ids = paired.pre_attempts + paired.post_attempts
+    rows = (
+        Answer.objects.filter(attempt_id__in=attempt_ids, **{f"question__{tag}__isnull": False})
+        .values_list("attempt_id", f"question__{tag}")
+        .annotate(marks=Sum("mark"), maximum=Sum("max_mark"))
+        .order_by()
+    )
+    sums: dict[tuple[int, int], tuple[float, float]] = {}
+    for attempt_id, tag_id, marks, maximum in rows:
+        sums[(attempt_id, tag_id)] = (float(marks or 0), float(maximum or 0))
+    result = []
+    for tag_id, label in labels.items():
+        pre = [sums.get((a, tag_id), (0.0, 0.0)) for a in paired.pre_attempts]
+        post = [sums.get((a, tag_id), (0.0, 0.0)) for a in paired.post_attempts]
+        maximum = max((m for _s, m in pre + post), default=0.0)
+        if maximum:
+            result.append(TagTotals(label, [s for s, _m in pre], [s for s, _m in post], maximum))
+    return result
+
+
+def category_counts(paired: Paired) -> dict[str, dict[str, tuple[dict, dict]]]:
+    """One query: per aspect, how often each answer category was given before and after.
+
+    Two tables per aspect: knowledge items by right/wrong (right = the full mark), and attitude
+    (Likert) items by level. Returns {aspect label: {"knowledge"|"attitude": (pre counts, post counts)}}.
+    """
+    labels = {obj.pk: obj.name for obj in Aspect.objects.order_by("sort_order")}
+    phase_of = dict.fromkeys(paired.pre_attempts, "pre") | dict.fromkeys(paired.post_attempts, "post")
+    category = Case(
+        When(question__kind=QuestionKind.LIKERT, then=Cast("response", CharField())),
+        When(mark=F("max_mark"), then=Value("benar")),
+        default=Value("salah"),
+        output_field=CharField(),
+    )
+    rows = (
+        Answer.objects.filter(attempt_id__in=list(phase_of), question__aspects__isnull=False, response__isnull=False)
+        .exclude(question__kind=QuestionKind.ESSAY)
+        .annotate(category=category)
+        .values_list("attempt_id", "question__aspects", "question__kind", "category")
+    )
+    tables: dict[str, dict[str, tuple[dict, dict]]] = {}
+    tallies: dict[tuple, int] = defaultdict(int)
+    for attempt_id, aspect_id, kind, value in rows:
+        table = "attitude" if kind == QuestionKind.LIKERT else "knowledge"
+        tallies[(aspect_id, table, phase_of[attempt_id], value)] += 1
+    for aspect_id, label in labels.items():
+        for table in ("knowledge", "attitude"):
+            pre = {
+                value: n for (a, t, phase, value), n in tallies.items() if (a, t, phase) == (aspect_id, table, "pre")
+            }
+            post = {
+                value: n for (a, t, phase, value), n in tallies.items() if (a, t, phase) == (aspect_id, table, "post")
+            }
+            if pre or post:
+                tables.setdefault(label, {})[table] = (pre, post)
+    return tables
+
+
+@dataclass
+class ItemMatrix:
+    questions: list[Question]
+    max_marks: list[float]
+    scores: list[list[float]]  # attempts by items
+    left_out: int  # items not put to every counted attempt (random draws), left out of the analysis
+
+
+def item_matrix(*, quiz: Quiz, cohort_ids: list[int]) -> ItemMatrix:
+    """Three queries: counted attempts, their marks, and the questions."""
+    counted = counted_attempts(quiz=quiz, cohort_ids=cohort_ids)
+    attempt_ids = list(counted.attempt_ids.values())
+    marks: dict[int, dict[int, float]] = defaultdict(dict)
+    max_marks: dict[int, float] = {}
+    for attempt_id, question_id, mark, max_mark in Answer.objects.filter(attempt_id__in=attempt_ids).values_list(
+        "attempt_id", "question_id", "mark", "max_mark"
+    ):
+        marks[attempt_id][question_id] = float(mark or 0)
+        max_marks[question_id] = float(max_mark)
+    scored = [pk for pk, maximum in max_marks.items() if maximum > 0]
+    common = [pk for pk in scored if all(pk in marks[a] for a in attempt_ids)]
+    questions = Question.objects.in_bulk(common)
+    order = sorted(common, key=lambda pk: (questions[pk].title, pk))
+    return ItemMatrix(
+        questions=[questions[pk] for pk in order],
+        max_marks=[max_marks[pk] for pk in order],
+        scores=[[marks[a][pk] for pk in order] for a in attempt_ids],
+        left_out=len(scored) - len(common),
+    )
