@@ -8,7 +8,7 @@ unpaired, never silently dropped.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, F, Sum, Value, When
+from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from django.db.models.functions import Cast
 
 from assessments.constants import AttemptState, GradingMethod, QuestionKind
@@ -67,6 +67,8 @@ class Paired:
     only_post: list[int]
     max_score: float
     pass_score: float
+    pre_quiz_id: int = 0
+    post_quiz_id: int = 0
 
 
 def paired_totals(*, pre_quiz: Quiz, post_quiz: Quiz, cohort_ids: list[int]) -> Paired:
@@ -85,6 +87,8 @@ def paired_totals(*, pre_quiz: Quiz, post_quiz: Quiz, cohort_ids: list[int]) -> 
         only_post=sorted(set(post.scores) - set(pre.scores)),
         max_score=max_score,
         pass_score=max_score * float(post_quiz.pass_mark) / 100,
+        pre_quiz_id=pre_quiz.pk,
+        post_quiz_id=post_quiz.pk,
     )
 
 
@@ -123,13 +127,12 @@ def totals_by_tag(paired: Paired, *, tag: str) -> list[TagTotals]:
 
 
 def category_counts(paired: Paired) -> dict[str, dict[str, tuple[dict, dict]]]:
-    """One query: per aspect, how often each answer category was given before and after.
+    """One query, counted in the database: per aspect, how often each answer category was given before and after.
 
     Two tables per aspect: knowledge items by right/wrong (right = the full mark), and attitude
     (Likert) items by level. Returns {aspect label: {"knowledge"|"attitude": (pre counts, post counts)}}.
     """
     labels = {obj.pk: obj.name for obj in Aspect.objects.order_by("sort_order")}
-    phase_of = dict.fromkeys(paired.pre_attempts, "pre") | dict.fromkeys(paired.post_attempts, "post")
     category = Case(
         When(question__kind=QuestionKind.LIKERT, then=Cast("response", CharField())),
         When(mark=F("max_mark"), then=Value("benar")),
@@ -137,16 +140,23 @@ def category_counts(paired: Paired) -> dict[str, dict[str, tuple[dict, dict]]]:
         output_field=CharField(),
     )
     rows = (
-        Answer.objects.filter(attempt_id__in=list(phase_of), question__aspects__isnull=False, response__isnull=False)
+        Answer.objects.filter(
+            attempt_id__in=paired.pre_attempts + paired.post_attempts,
+            question__aspects__isnull=False,
+            response__isnull=False,
+        )
         .exclude(question__kind=QuestionKind.ESSAY)
         .annotate(category=category)
-        .values_list("attempt_id", "question__aspects", "question__kind", "category")
+        .values_list("attempt__quiz_id", "question__aspects", "question__kind", "category")
+        .annotate(count=Count("pk"))
+        .order_by()  # the models' default orderings would sort every answer for nothing
     )
-    tables: dict[str, dict[str, tuple[dict, dict]]] = {}
     tallies: dict[tuple, int] = defaultdict(int)
-    for attempt_id, aspect_id, kind, value in rows:
+    for quiz_id, aspect_id, kind, value, count in rows:
         table = "attitude" if kind == QuestionKind.LIKERT else "knowledge"
-        tallies[(aspect_id, table, phase_of[attempt_id], value)] += 1
+        phase = "pre" if quiz_id == paired.pre_quiz_id else "post"
+        tallies[(aspect_id, table, phase, value)] += count
+    tables: dict[str, dict[str, tuple[dict, dict]]] = {}
     for aspect_id, label in labels.items():
         for table in ("knowledge", "attitude"):
             pre = {
@@ -174,9 +184,10 @@ def item_matrix(*, quiz: Quiz, cohort_ids: list[int]) -> ItemMatrix:
     attempt_ids = list(counted.attempt_ids.values())
     marks: dict[int, dict[int, float]] = defaultdict(dict)
     max_marks: dict[int, float] = {}
-    for attempt_id, question_id, mark, max_mark in Answer.objects.filter(attempt_id__in=attempt_ids).values_list(
+    rows = Answer.objects.filter(attempt_id__in=attempt_ids).values_list(
         "attempt_id", "question_id", "mark", "max_mark"
-    ):
+    )
+    for attempt_id, question_id, mark, max_mark in rows.order_by():
         marks[attempt_id][question_id] = float(mark or 0)
         max_marks[question_id] = float(max_mark)
     scored = [pk for pk, maximum in max_marks.items() if maximum > 0]
