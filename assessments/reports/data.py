@@ -69,6 +69,7 @@ class Paired:
     pass_score: float
     pre_quiz_id: int = 0
     post_quiz_id: int = 0
+    cohort_ids: list[int] = field(default_factory=list)
 
 
 def paired_totals(*, pre_quiz: Quiz, post_quiz: Quiz, cohort_ids: list[int]) -> Paired:
@@ -89,6 +90,7 @@ def paired_totals(*, pre_quiz: Quiz, post_quiz: Quiz, cohort_ids: list[int]) -> 
         pass_score=max_score * float(post_quiz.pass_mark) / 100,
         pre_quiz_id=pre_quiz.pk,
         post_quiz_id=post_quiz.pk,
+        cohort_ids=list(cohort_ids),
     )
 
 
@@ -106,9 +108,15 @@ def totals_by_tag(paired: Paired, *, tag: str) -> list[TagTotals]:
     """One query per tag kind: subtotals of the paired attempts by aspect (tag="aspects") or role ("mentor_roles")."""
     model = Aspect if tag == "aspects" else MentorRole
     labels = {obj.pk: obj.name for obj in model.objects.order_by("sort_order")}
-    attempt_ids = paired.pre_attempts + paired.post_attempts
+    # Every graded attempt of the two quizzes in the cohorts, rather than a list of tens of thousands of
+    # counted ids as parameters; the few attempts that do not count are simply never looked up.
     rows = (
-        Answer.objects.filter(attempt_id__in=attempt_ids, **{f"question__{tag}__isnull": False})
+        Answer.objects.filter(
+            attempt__quiz_id__in=[paired.pre_quiz_id, paired.post_quiz_id],
+            attempt__cohort_id__in=paired.cohort_ids,
+            attempt__state=AttemptState.GRADED,
+            **{f"question__{tag}__isnull": False},
+        )
         .values_list("attempt_id", f"question__{tag}")
         .annotate(marks=Sum("mark"), maximum=Sum("max_mark"))
         .order_by()
