@@ -9,6 +9,8 @@ from openpyxl import Workbook
 
 from courses.models import Aspect, MentorRole
 
+from .reports.tables import export_value
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -39,9 +41,9 @@ def attempt_rows(*, attempts, breakdown) -> tuple[list[str], list[list]]:
         by_role = {cell.label: cell.percent for cell in split["roles"]}
         rows.append(
             [
-                _text(attempt.trainee.full_name),
-                _text(attempt.trainee.email),
-                _text(attempt.quiz.title),
+                export_value(attempt.trainee.full_name),
+                export_value(attempt.trainee.email),
+                export_value(attempt.quiz.title),
                 attempt.quiz.get_kind_display(),
                 attempt.number,
                 attempt.get_state_display(),
@@ -57,11 +59,6 @@ def attempt_rows(*, attempts, breakdown) -> tuple[list[str], list[list]]:
             + [_number(by_role.get(name)) for name in roles]
         )
     return header, rows
-
-
-def _text(value: str) -> str:
-    """Text a spreadsheet program would otherwise run as a formula is kept as text."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _when(moment) -> str:

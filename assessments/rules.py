@@ -6,10 +6,15 @@ from django.utils.translation import gettext as _
 from courses.completion import Condition, CourseStanding, register_gate, register_requirement
 from courses.constants import StudyArm
 from courses.extensions import Activity, Link, register_cohort_links, register_course_activities
-from lms.people.constants import Role
 
 from .constants import AttemptState
-from .selectors import course_quizzes_for_trainee, grading_queue, post_tests_standing, pre_tests_not_taken
+from .selectors import (
+    course_quizzes_for_trainee,
+    grading_queue,
+    post_tests_standing,
+    pre_tests_not_taken,
+    user_may_grade,
+)
 
 
 def pre_test_taken(standing: CourseStanding) -> Condition | None:
@@ -66,7 +71,7 @@ def quiz_result_links(cohort, user) -> list[Link]:
         links.append(
             Link(_("Treatment against control"), f"{reverse('assessments:report_comparison')}?{param}={cohort.pk}")
         )
-    if user.is_superuser or user.has_role(Role.TRAINER) or user.has_role(Role.SENIOR_TRAINER):
+    if user_may_grade(user):
         waiting = grading_queue(cohort=cohort).count()
         label = _("Answers to grade (%(count)s)") % {"count": waiting}
         links.append(Link(label, reverse("assessments:grading_queue", kwargs={"cohort_id": cohort.pk})))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import Aspect, Cohort, Enrollment, LessonProgress, MentorRole
 from courses.selectors import course_outline, enrollment_for_course
+from lms.people.constants import Role
 
 from .constants import FINISHED_STATES, AttemptState, GradingMethod, QuestionKind, QuizKind
 from .models import Answer, Attempt, Choice, Quiz, QuizWindow
@@ -48,6 +49,11 @@ class QuizStatus:
     @property
     def counted_attempt(self) -> Attempt | None:
         return counted_attempt(self.quiz, self.attempts)
+
+
+def user_may_grade(user) -> bool:
+    """Trainers and senior trainers grade and regrade; supervisors only read results."""
+    return user.is_superuser or user.has_role(Role.TRAINER) or user.has_role(Role.SENIOR_TRAINER)
 
 
 def quiz_for_trainee(*, quiz_id: int) -> Quiz:
@@ -95,14 +101,20 @@ def lessons_completed(*, trainee, course) -> bool:
 
 def counted_attempt(quiz: Quiz, attempts: list[Attempt]) -> Attempt | None:
     """The attempt that stands for the trainee under the quiz's rule (first, best or last graded one)."""
-    graded = sorted((a for a in attempts if a.state == AttemptState.GRADED), key=lambda a: a.number)
-    if not graded:
+    graded = [(a.number, a.score or 0, a) for a in attempts if a.state == AttemptState.GRADED]
+    chosen = pick_counted(quiz.grading_method, graded)
+    return chosen[2] if chosen else None
+
+
+def pick_counted(method: str, attempts: list[tuple]):
+    """The counted one of (number, score, ...) tuples: first, last, or best (the earliest of the best scores)."""
+    if not attempts:
         return None
-    if quiz.grading_method == GradingMethod.FIRST:
-        return graded[0]
-    if quiz.grading_method == GradingMethod.LAST:
-        return graded[-1]
-    return max(graded, key=lambda a: (a.score or 0, -a.number))
+    if method == GradingMethod.FIRST:
+        return min(attempts, key=lambda a: a[0])
+    if method == GradingMethod.LAST:
+        return max(attempts, key=lambda a: a[0])
+    return max(attempts, key=lambda a: (a[1], -a[0]))
 
 
 def live_quizzes(*, course, kind: str) -> QuerySet[Quiz]:

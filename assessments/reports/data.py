@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from django.db.models import Case, CharField, Count, F, Sum, Value, When
 from django.db.models.functions import Cast
 
-from assessments.constants import AttemptState, GradingMethod, QuestionKind
+from assessments.constants import AttemptState, QuestionKind
 from assessments.models import Answer, Attempt, Question, Quiz
+from assessments.selectors import pick_counted
 from courses.models import Aspect, MentorRole
 
 
@@ -27,31 +28,19 @@ class Counted:
 
 def counted_attempts(*, quiz: Quiz, cohort_ids: list[int]) -> Counted:
     """One query: every graded attempt of the cohorts, reduced to one per trainee by the quiz's rule."""
-    rows = (
-        Attempt.objects.filter(quiz=quiz, cohort_id__in=cohort_ids, state=AttemptState.GRADED)
-        .order_by("trainee_id", "number")
-        .values_list("pk", "trainee_id", "number", "score", "max_score")
+    rows = Attempt.objects.filter(quiz=quiz, cohort_id__in=cohort_ids, state=AttemptState.GRADED).values_list(
+        "trainee_id", "number", "score", "pk", "max_score"
     )
-    chosen: dict[int, tuple] = {}
-    for row in rows:
-        trainee = row[1]
-        current = chosen.get(trainee)
-        if current is None or _better(quiz.grading_method, row, current):
-            chosen[trainee] = row
+    by_trainee: dict[int, list[tuple]] = defaultdict(list)
+    for trainee, number, score, pk, max_score in rows.order_by():
+        by_trainee[trainee].append((number, score, pk, max_score))
     counted = Counted()
-    for trainee, (pk, _trainee, _number, score, max_score) in chosen.items():
+    for trainee, attempts in by_trainee.items():
+        _number, score, pk, max_score = pick_counted(quiz.grading_method, attempts)
         counted.attempt_ids[trainee] = pk
         counted.scores[trainee] = float(score)
         counted.max_scores[trainee] = float(max_score)
     return counted
-
-
-def _better(method: str, row: tuple, current: tuple) -> bool:
-    if method == GradingMethod.FIRST:
-        return False  # rows come in attempt order: the first one stays
-    if method == GradingMethod.LAST:
-        return True
-    return row[3] > current[3]  # best: the highest score, the earliest on a tie
 
 
 @dataclass

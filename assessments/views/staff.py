@@ -19,16 +19,16 @@ from assessments.selectors import (
     grading_queue,
     quizzes_of_cohort,
     subscores,
+    user_may_grade,
 )
 from assessments.services import answer_grade, quiz_regrade
 from courses.selectors import cohort_get_for_user, cohorts_for_user
-from lms.people.constants import Role
 
 RESULTS_PAGE_SIZE = 100
 
 
 def _require_grader(user):
-    if not (user.is_superuser or user.has_role(Role.TRAINER) or user.has_role(Role.SENIOR_TRAINER)):
+    if not user_may_grade(user):
         raise PermissionDenied
 
 
@@ -66,9 +66,7 @@ def cohort_results(request, cohort_id: int):
         "states": AttemptState.choices,
         "filters": filters,
         "waiting": grading_queue(cohort=cohort).count(),
-        "may_grade": request.user.is_superuser
-        or request.user.has_role(Role.TRAINER)
-        or request.user.has_role(Role.SENIOR_TRAINER),
+        "may_grade": user_may_grade(request.user),
         "query": request.GET.urlencode(),
     }
     return TemplateResponse(request, "assessments/cohort_results.html", context)
