@@ -55,6 +55,13 @@ class CoursePage(Page):
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"), default=70, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
+    apprenticeship_hours = models.PositiveSmallIntegerField(
+        _("apprenticeship hours required"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Countersigned logbook hours an apprentice of this course needs; blank for the general rule."),
+    )
     mentor_roles = ParentalManyToManyField("courses.MentorRole", blank=True, related_name="courses")
     aspects = ParentalManyToManyField("courses.Aspect", blank=True, related_name="courses")
     prerequisites = ParentalManyToManyField(
@@ -73,7 +80,13 @@ class CoursePage(Page):
             heading=_("About the course"),
         ),
         MultiFieldPanel(
-            [FieldPanel("mentor_roles"), FieldPanel("aspects"), FieldPanel("prerequisites"), FieldPanel("pass_mark")],
+            [
+                FieldPanel("mentor_roles"),
+                FieldPanel("aspects"),
+                FieldPanel("prerequisites"),
+                FieldPanel("pass_mark"),
+                FieldPanel("apprenticeship_hours"),
+            ],
             heading=_("What it trains and how it is passed"),
         ),
     ]

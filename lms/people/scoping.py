@@ -5,7 +5,7 @@ Every selector that lists people or activity for a supervisor passes its queryse
 everything; a user without a scope region sees nothing.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import Region, User
 
@@ -16,12 +16,17 @@ def within_user_region(queryset: QuerySet, *, user: User, region_field: str = "h
     `region_field` is the lookup path to a Region foreign key, e.g. "home_region" for users
     or "kube__village" for placements. A single indexed prefix match on the tree path.
     """
+    return queryset.filter(region_scope_q(user=user, region_field=region_field))
+
+
+def region_scope_q(*, user: User, region_field: str = "home_region") -> Q:
+    """The condition behind `within_user_region`, to combine with other grounds for access."""
     if user.is_superuser:
-        return queryset
+        return Q()
     scope = user.scope_region
     if scope is None:
-        return queryset.none()
-    return queryset.filter(**{f"{region_field}__path__startswith": scope.path})
+        return Q(pk__in=[])
+    return Q(**{f"{region_field}__path__startswith": scope.path})
 
 
 def region_in_user_scope(*, user: User, region: Region | None) -> bool:
