@@ -8,3 +8,8 @@ class ApprenticeshipConfig(AppConfig):
     name = "apprenticeship"
     verbose_name = _("Apprenticeship")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import links
+
+        links.register()

@@ -14,11 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from courses.constants import SEAT_HOLDING_STATUSES as ENROLMENT_SEAT_STATUSES
+from courses.models import Cohort
+from courses.selectors import cohorts_for_user
 from lms.people.constants import Role
 from lms.people.models import User
 from lms.people.scoping import region_scope_q
 
-from .constants import HOST_CLASSES, LOGGING_STATUSES, SEAT_HOLDING_STATUSES, PlacementStatus
+from .constants import HOST_CLASSES, LOGGING_STATUSES, OPEN_STATUSES, SEAT_HOLDING_STATUSES, PlacementStatus
 from .models import ApprenticeshipSettings, KubeGroup, LogbookEntry, Placement
 from .permissions import placement_visibility_q
 from .rules import HostCheck, HostProblem, Thresholds, oldest_counting_assessment
@@ -303,3 +306,29 @@ def kube_with_history(kube: KubeGroup) -> KubeGroup:
     return KubeGroup.objects.prefetch_related(
         "grants", Prefetch("assessments", queryset=kube.assessments.select_related("assessed_by"))
     ).get(pk=kube.pk)
+
+
+def trainees_to_propose_for(user: User, *, cohort_id: str | None = None) -> QuerySet[User] | None:
+    """Trainees without a placement under way in the cohorts the user follows (None: may not propose).
+
+    `cohort_id` narrows the list to one cohort, as the link from a cohort's page does.
+    """
+    if not (user.is_superuser or user.has_role(Role.SUPERVISOR) or user.has_role(Role.TRAINER)):
+        return None
+    cohorts = cohorts_for_user(user=user)
+    if cohort_id and str(cohort_id).isdigit():
+        cohorts = cohorts.filter(pk=int(cohort_id))
+    return (
+        User.objects.filter(
+            enrollments__cohort__in=cohorts.values("pk"), enrollments__status__in=ENROLMENT_SEAT_STATUSES
+        )
+        .exclude(placements__status__in=OPEN_STATUSES)
+        .distinct()
+        .order_by("full_name", "pk")
+    )
+
+
+def cohorts_to_propose_for(user: User, *, trainee: User) -> QuerySet[Cohort]:
+    return cohorts_for_user(user=user).filter(
+        enrollments__trainee=trainee, enrollments__status__in=ENROLMENT_SEAT_STATUSES
+    )

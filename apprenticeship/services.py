@@ -113,6 +113,7 @@ def placement_propose(
     The trainee may have only one placement under way. The KUBE must be an eligible host
     now; whether a place is still free is settled again when a supervisor approves.
     """
+    kube = KubeGroup.objects.select_related("latest_assessment").get(pk=kube.pk)
     problems = []
     if not trainee.has_role(Role.TRAINEE):
         problems.append(NOT_A_TRAINEE)

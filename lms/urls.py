@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("lms.dashboards.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
+    path("", include("apprenticeship.urls")),
 ]
 
 if settings.DEBUG:

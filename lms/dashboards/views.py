@@ -3,6 +3,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
 
+from apprenticeship.constants import PlacementStatus
+from apprenticeship.selectors import countersign_queue, region_placements, trainee_placements
 from courses.constants import SEAT_HOLDING_STATUSES
 from courses.models import CourseIndexPage
 from courses.selectors import cohorts_for_user, trainee_course_cards
@@ -33,13 +35,18 @@ def home(request):
         cards = trainee_course_cards(trainee=user)
         context["course_cards"] = cards
         context["next_card"] = next((card for card in cards if card.next_lesson), None)
+        placements = trainee_placements(user)
+        context["placement"] = placements[0] if placements else None
     if context["is_trainer"] or context["is_supervisor"] or user.is_superuser:
         context["cohorts"] = (
             cohorts_for_user(user=user)
             .annotate(trainee_count=Count("enrollments", filter=Q(enrollments__status__in=SEAT_HOLDING_STATUSES)))
             .order_by("-starts_on", "name")[:COHORTS_SHOWN]
         )
+    if context["is_host_mentor"]:
+        context["entries_to_countersign"] = countersign_queue(user).count()
     if context["is_supervisor"]:
+        context["placements_awaiting"] = region_placements(user).filter(status=PlacementStatus.PROPOSED).count()
         trainees = people_in_scope(user=user, role=Role.TRAINEE)
         context["trainees_page"] = Paginator(trainees, TRAINEES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "dashboards/home.html", context)

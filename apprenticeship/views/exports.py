@@ -1,0 +1,66 @@
+"""Every placement of the supervisor's region as CSV or XLSX."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.reports.tables import Table, csv_response, xlsx_response
+
+from ..models import ApprenticeshipSettings
+from ..selectors import overdue_q, region_placements
+
+
+def board_export(user, export_format: str):
+    today = timezone.localdate()
+    overdue_ids = set(
+        region_placements(user)
+        .filter(overdue_q(today, ApprenticeshipSettings.load().logbook_overdue_days))
+        .values_list("pk", flat=True)
+    )
+    table = Table(
+        key="penempatan",
+        title=_("Placements"),
+        columns=[
+            _("Trainee"),
+            _("E-mail"),
+            _("Cohort"),
+            _("KUBE"),
+            _("Village"),
+            _("Host mentor"),
+            _("Starts on"),
+            _("Ends on"),
+            _("Status"),
+            _("Countersigned hours"),
+            _("Hours required"),
+            _("Last logbook entry"),
+            _("Logbook overdue"),
+            _("Evaluation (average)"),
+            _("Recommendation"),
+            _("Reason"),
+        ],
+    )
+    for placement in region_placements(user).iterator(chunk_size=2000):
+        evaluation = getattr(placement, "evaluation", None)
+        table.rows.append(
+            [
+                placement.trainee.full_name,
+                placement.trainee.email,
+                placement.cohort.name,
+                placement.kube.name,
+                placement.kube.village.name,
+                placement.host_mentor.full_name,
+                placement.starts_on,
+                placement.ends_on,
+                placement.get_status_display(),
+                float(placement.countersigned_hours),
+                placement.required_hours,
+                placement.last_entry_on,
+                placement.pk in overdue_ids,
+                float(evaluation.average_score) if evaluation else None,
+                evaluation.get_recommendation_display() if evaluation else None,
+                placement.status_reason,
+            ]
+        )
+    filename = f"penempatan-magang-{today:%Y%m%d}"
+    if export_format == "csv":
+        return csv_response(table, filename)
+    return xlsx_response([table], filename)
