@@ -10,9 +10,10 @@
   var text = status ? status.dataset : (outboxList ? outboxList.dataset : {});
   var DB = "akademi-magang", STORE = "outbox";
 
-  function say(message, isProblem) {
+  function say(message, isProblem, state) {
     if (!status) return;
     status.hidden = false;
+    status.dataset.state = state || "";
     status.textContent = message;
     status.classList.toggle("quiz-status-problem", !!isProblem);
   }
@@ -91,16 +92,16 @@
       var chain = Promise.resolve();
       entries.forEach(function (entry) {
         chain = chain.then(function () {
-          say(text.textSending, false);
+          say(text.textSending, false, "sending");
           return send(entry).then(function (result) {
             if (result.code === 200) {
-              say(text.textSent + " " + (result.data.photo_errors || []).join(" "), !!(result.data.photo_errors || []).length);
+              say(text.textSent + " " + (result.data.photo_errors || []).join(" "), !!(result.data.photo_errors || []).length, "sent");
               return unqueue(entry.key);
             }
             if (result.code >= 400 && result.code < 500) {
               /* Refused (e.g. a date outside the placement): keep the words as a draft to correct. */
               try { localStorage.setItem("akademi-catatan-" + entry.placement + "-baru", JSON.stringify(entry.fields)); } catch (e) { /* ignore */ }
-              say(Object.values(result.data.errors || {}).map(function (list) { return list.map(function (e) { return e.message; }).join(" "); }).join(" ") || text.textFailed, true);
+              say(Object.values(result.data.errors || {}).map(function (list) { return list.map(function (e) { return e.message; }).join(" "); }).join(" ") || text.textFailed, true, "refused");
               return unqueue(entry.key);
             }
             say(text.textFailed, true);
@@ -134,7 +135,7 @@
       queue({ key: fields.client_key, placement: form.dataset.placement, url: form.action || window.location.href, fields: fields, photos: photos })
         .then(function () {
           clearDraft();
-          say(text.textOffline, true);
+          say(text.textOffline, true, "queued");
           form.reset();
           form.elements.client_key.value = newKey();
         })
