@@ -181,4 +181,4 @@ def logbook_photo_delete(*, photo: LogbookPhoto) -> None:
             raise ValidationError(ENTRY_LOCKED)
         storage, name = photo.image.storage, photo.image.name
         photo.delete()
-        pass
+        transaction.on_commit(lambda: storage.delete(name))

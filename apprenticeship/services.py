@@ -28,6 +28,8 @@ from .constants import (
     LOGGING_STATUSES,
     NARRATIVE_MAX_CHARS,
     OPEN_STATUSES,
+    SCORE_MAX,
+    SCORE_MIN,
     SEAT_HOLDING_STATUSES,
     PlacementStatus,
 )
@@ -50,6 +52,8 @@ NOT_IN_COHORT = _("The trainee is not enrolled in this cohort.")
 ALREADY_PLACED = _("The trainee already has a placement under way.")
 NOT_A_HOST = _("This KUBE cannot host apprentices now: %(reasons)s")
 KUBE_FULL = _("The KUBE has no free apprentice place left.")
+ENDS_BEFORE_START = _("The end date must not be before the start date.")
+SCORE_OUT_OF_RANGE = _("Each score must be a whole number from 1 to 5.")
 NOT_PROPOSED = _("Only a proposed placement can be approved or rejected.")
 REASON_REQUIRED = _("Give a reason.")
 ALREADY_CLOSED = _("This placement is already closed.")
@@ -91,6 +95,16 @@ def kube_assessment_record(*, assessment: KubeAssessment, by: User, rules: Thres
     return assessment
 
 
+def kube_assessment_delete(*, assessment: KubeAssessment, by: User) -> None:
+    """Remove a mistaken assessment; the KUBE's latest becomes the newest one left (or none)."""
+    with transaction.atomic():
+        KubeGroup.objects.select_for_update().filter(pk=assessment.kube_id).first()
+        log(instance=assessment, action="wagtail.delete", user=by)
+        assessment.delete()
+        newest = KubeAssessment.objects.filter(kube_id=assessment.kube_id).order_by("-assessed_on", "-pk").first()
+        KubeGroup.objects.filter(pk=assessment.kube_id).update(latest_assessment=newest)
+
+
 # Placements
 
 
@@ -124,6 +138,8 @@ def placement_propose(
     reasons = host_problems(host_check(kube), today=timezone.localdate(), thresholds=thresholds())
     if reasons:
         problems.append(NOT_A_HOST % {"reasons": "; ".join(host_problem_messages(reasons))})
+    if ends_on < starts_on:
+        problems.append(ENDS_BEFORE_START)
     if problems:
         raise ValidationError(problems)
     placement = Placement(
@@ -183,7 +199,8 @@ def _close(placement, *, by, reason, status, only_from) -> Placement:
         if placement.status not in only_from:
             raise ValidationError(NOT_PROPOSED if only_from == (PlacementStatus.PROPOSED,) else ALREADY_CLOSED)
         placement.status, placement.status_reason = status, reason.strip()
-        placement.decided_by, placement.decided_at = by, timezone.now()
+        if status == PlacementStatus.REJECTED:  # a withdrawal keeps who approved the placement
+            placement.decided_by, placement.decided_at = by, timezone.now()
         placement.save(update_fields=["status", "status_reason", "decided_by", "decided_at"])
         log(instance=placement, action=f"apprenticeship.placement.{status}", user=by, data={"reason": reason})
     return placement
@@ -281,11 +298,15 @@ def logbook_entry_return(*, entry: LogbookEntry, by: User, note: str) -> Logbook
     if not note.strip():
         raise ValidationError({"note": NOTE_REQUIRED})
     with transaction.atomic():
+        placement = Placement.objects.select_for_update().get(pk=entry.placement_id)
         entry = LogbookEntry.objects.select_for_update().get(pk=entry.pk)
         if entry.is_countersigned:
             raise ValidationError(ENTRY_LOCKED)
+        if placement.status not in LOGGING_STATUSES:
+            raise ValidationError(ALREADY_CLOSED)
         entry.host_note = note.strip()
         entry.save(update_fields=["host_note"])
+        log(instance=placement, action="apprenticeship.logbook.return", user=by, data={"entry": entry.pk})
     return entry
 
 
@@ -305,8 +326,10 @@ def placement_evaluate(
     Writing it again replaces the scores, until a supervisor signs it off.
     """
     roles = list(MentorRole.objects.all())
-    if not roles or any(role not in scores for role in roles):
+    if not roles or set(scores) != set(roles):
         raise ValidationError(EVALUATION_INCOMPLETE)
+    if any(score not in range(SCORE_MIN, SCORE_MAX + 1) for score, _comment in scores.values()):
+        raise ValidationError(SCORE_OUT_OF_RANGE)
     average = Decimal(sum(score for score, _comment in scores.values())) / len(scores)
     with transaction.atomic():
         placement = Placement.objects.select_for_update().get(pk=placement.pk)

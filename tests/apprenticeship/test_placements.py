@@ -213,3 +213,27 @@ def test_logbook_factory_entries_do_not_count_until_countersigned(placement):
     LogbookEntryFactory(placement=placement)
     placement.refresh_from_db()
     assert placement.countersigned_hours == 0
+
+
+def test_scores_out_of_range_and_an_end_before_the_start_are_refused(placement, roles, trainee, kube, cohort, trainer):
+    with pytest.raises(ValidationError, match="from 1 to 5"):
+        _evaluate(placement, roles, scores=(0, 7))
+    placement.status = PlacementStatus.WITHDRAWN
+    placement.save()
+    with pytest.raises(ValidationError, match="end date"):
+        services.placement_propose(
+            trainee=trainee,
+            kube=kube,
+            cohort=cohort,
+            starts_on=TODAY(),
+            ends_on=TODAY() - datetime.timedelta(days=1),
+            by=trainer,
+        )
+
+
+def test_a_withdrawal_keeps_who_approved_the_placement(placement, supervisor):
+    placement.decided_by = supervisor
+    placement.save()
+    services.placement_withdraw(placement=placement, by=placement.trainee, reason="Sakit")
+    placement.refresh_from_db()
+    assert placement.decided_by == supervisor

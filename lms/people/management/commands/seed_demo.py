@@ -19,7 +19,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (e-mail / password):"))
         for account in accounts:
             note = f"  [{account.note}]" if account.note else ""
-            self.stdout.write(f"  {account.role:<16} {account.email:<32} {account.password}{note}")
+            self.stdout.write(f"  {account.role:<16} {account.email:<38} {account.password}{note}")
         if settings.DEBUG and getattr(settings, "MFA_TOTP_INSECURE_BYPASS_CODE", None):
             self.stdout.write(
                 f"Staff accounts ask for a TOTP code: add the secret to an authenticator app, or, "
