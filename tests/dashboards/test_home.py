@@ -43,4 +43,4 @@ def test_supervisor_home_runs_the_same_number_of_queries_for_3_or_30_trainees(cl
     many = count_queries()
 
     assert few == many
-    assert few <= 10
+    assert few <= 11  # 10, plus the count of placements awaiting approval
