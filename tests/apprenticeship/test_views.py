@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 from PIL import Image
 
@@ -52,19 +52,37 @@ def test_the_trainee_writes_an_entry_with_a_photo_and_sees_it_waiting(client, pl
     assert "0.0 of 40 hours countersigned" in page or "0,0" in page
 
 
-def test_a_renamed_pdf_is_refused_with_a_message_and_the_text_is_kept(client, placement):
+def _renamed_pdf():
+    return io.BytesIO(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"), "is not a photo"
+
+
+def _bomb():
+    buffer = io.BytesIO()
+    Image.new("1", (10_000, 6_000)).save(buffer, "PNG")  # 60 megapixels in a few kilobytes
+    return io.BytesIO(buffer.getvalue()), "megapixels"
+
+
+def _oversized():
+    return io.BytesIO(b"\xff\xd8\xff" + b"0" * (9 * 1024 * 1024)), "larger than 8 MB"
+
+
+@pytest.mark.parametrize("make_upload", [_renamed_pdf, _bomb, _oversized])
+def test_a_bad_photo_is_refused_with_a_message_and_the_text_is_kept(client, placement, make_upload):
+    upload, message = make_upload()
+    upload.name = "foto.jpg"
     client.force_login(placement.trainee)
-    fake = io.BytesIO(b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF")
-    fake.name = "foto.jpg"
-    response = client.post(
-        reverse("apprenticeship:entry_new", kwargs={"placement_id": placement.pk}),
-        _entry_post(photos=fake),
-        follow=True,
-    )
+    with translation.override("en"):
+        response = client.post(
+            reverse("apprenticeship:entry_new", kwargs={"placement_id": placement.pk}),
+            _entry_post(photos=upload),
+            follow=True,
+            HTTP_ACCEPT_LANGUAGE="en",
+        )
     entry = LogbookEntry.objects.get(placement=placement)
     assert "Memandu pertemuan rutin" in entry.narrative
     assert entry.photos.count() == 0
-    assert "foto.jpg" in response.content.decode()
+    page = response.content.decode()
+    assert "foto.jpg" in page and message in page
     assert response.redirect_chain[-1][0] == reverse("apprenticeship:entry_edit", kwargs={"entry_id": entry.pk})
 
 
