@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProgrammeStage(models.TextChoices):
@@ -58,7 +59,7 @@ class PlacementStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("placement", "Withdrawn")
     REJECTED = "rejected", _("Rejected")
 
 

@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from ..courses.factories import CohortFactory, EnrollmentFactory, build_course
 from ..people.factories import SupervisorFactory, TraineeFactory, TrainerFactory, give_totp
@@ -63,3 +65,11 @@ def kube(regions, host_mentor):
 def placement(trainee, kube, cohort):
     """An approved placement of `trainee` at `kube`, 40 hours required."""
     return PlacementFactory(trainee=trainee, kube=kube, cohort=cohort)
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    """The tests compare message text in English; the Indonesian catalogue is checked on its own."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield

@@ -5,6 +5,7 @@ import io
 import uuid
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -230,3 +231,10 @@ def test_a_host_mentor_records_a_maturity_assessment_of_their_kube(client, kube)
     kube.refresh_from_db()
     assert (kube.latest_assessment.total_score, kube.latest_assessment.maturity_class) == (24, "berkembang")
     assert "24" in client.get(reverse("apprenticeship:kube", kwargs={"kube_id": kube.pk})).content.decode()
+
+
+def test_the_apprenticeship_pages_speak_indonesian_by_default(client, placement):
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    client.force_login(placement.trainee)
+    page = client.get(reverse("apprenticeship:mine")).content.decode()
+    assert "Magang saya" in page and "Tulis catatan" in page
