@@ -82,10 +82,10 @@ def test_translation_catalogues_are_complete_and_compiled():
         mo = polib.mofile(ROOT / "locale" / language / "LC_MESSAGES" / "django.mo")
         assert po.percent_translated() == 100, [entry.msgid for entry in po.untranslated_entries()]
         assert not po.fuzzy_entries()
-        compiled = {entry.msgid: entry.msgstr for entry in mo}
+        compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo}
         for entry in po.translated_entries():
             if not entry.msgid_plural:
-                assert compiled.get(entry.msgid) == entry.msgstr, f"recompile: {entry.msgid!r}"
+                assert compiled.get((entry.msgctxt, entry.msgid)) == entry.msgstr, f"recompile: {entry.msgid!r}"
 
 
 def test_pinned_versions_and_image_limits():
