@@ -18,7 +18,7 @@ from courses.constants import SEAT_HOLDING_STATUSES as ENROLMENT_SEAT_STATUSES
 from courses.models import Cohort
 from courses.selectors import cohorts_for_user
 from lms.people.constants import Role
-from lms.people.models import User
+from lms.people.models import Region, User
 from lms.people.scoping import region_scope_q
 
 from .constants import HOST_CLASSES, LOGGING_STATUSES, OPEN_STATUSES, SEAT_HOLDING_STATUSES, PlacementStatus
@@ -125,9 +125,11 @@ def host_suggestions(*, trainee: User, viewer: User, limit: int = SUGGESTIONS_SH
         else []
     )
     hosts = eligible_hosts().select_related("village", "business_type", "host_mentor", "latest_assessment")
+    place_names = {}
     if home is not None:
-        steps = KubeGroup._meta.get_field("village").related_model.steplen
-        prefixes = [home.path[: steps * depth] for depth in range(1, min(home.depth, 3) + 1)]
+        prefixes = [home.path[: Region.steplen * depth] for depth in range(1, min(home.depth, 3) + 1)]
+        # The places a KUBE can share with the trainee are the trainee's own ancestors.
+        place_names = dict(Region.objects.filter(path__in=prefixes).values_list("depth", "name"))
         hosts = hosts.filter(village__path__startswith=prefixes[0]).annotate(
             closeness=Case(
                 *[
@@ -148,7 +150,7 @@ def host_suggestions(*, trainee: User, viewer: User, limit: int = SUGGESTIONS_SH
         suggestion = HostSuggestion(kube=kube, closeness=kube.closeness, interest_match=bool(kube.interest_match))
         if kube.closeness:
             suggestion.reasons.append(
-                str(CLOSENESS_LABELS[kube.closeness] % {"place": _ancestor_name(kube, kube.closeness)})
+                str(CLOSENESS_LABELS[kube.closeness] % {"place": place_names.get(kube.closeness, "")})
             )
         suggestion.reasons.append(
             _("%(free)s of %(capacity)s apprentice places free")
@@ -165,12 +167,6 @@ def host_suggestions(*, trainee: User, viewer: User, limit: int = SUGGESTIONS_SH
         )
         suggestions.append(suggestion)
     return suggestions
-
-
-def _ancestor_name(kube: KubeGroup, depth: int) -> str:
-    steps = kube.village.steplen
-    ancestor = type(kube.village).objects.filter(path=kube.village.path[: steps * depth]).only("name").first()
-    return ancestor.name if ancestor else ""
 
 
 def placements_for_user(user: User) -> QuerySet[Placement]:
@@ -280,7 +276,12 @@ def placement_board(user: User, *, today: datetime.date | None = None) -> Placem
         "completed": placements.filter(status=PlacementStatus.COMPLETED).order_by("-completed_at", "-pk"),
     }
     rows = {name: list(query[:BOARD_ROWS_SHOWN]) for name, query in sections.items()}
-    counts = {name: query.count() for name, query in sections.items()}
+    counts = placements.order_by().aggregate(
+        awaiting=Count("pk", filter=Q(status=PlacementStatus.PROPOSED)),
+        active=Count("pk", filter=Q(status__in=LOGGING_STATUSES)),
+        overdue=Count("pk", filter=overdue),
+        completed=Count("pk", filter=Q(status=PlacementStatus.COMPLETED)),
+    )
     overdue_ids = {placement.pk for placement in rows["overdue"]}
     return PlacementBoard(**rows, counts=counts, overdue_ids=overdue_ids)
 

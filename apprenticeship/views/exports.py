@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 
 from assessments.reports.tables import Table, csv_response, xlsx_response
 
+from ..constants import PlacementStatus, Recommendation
 from ..models import ApprenticeshipSettings
 from ..selectors import overdue_q, region_placements
 
@@ -38,6 +39,8 @@ def board_export(user, export_format: str):
             _("Reason"),
         ],
     )
+    status_labels = {value: str(label) for value, label in PlacementStatus.choices}
+    recommendation_labels = {value: str(label) for value, label in Recommendation.choices}
     for placement in region_placements(user).iterator(chunk_size=2000):
         evaluation = getattr(placement, "evaluation", None)
         table.rows.append(
@@ -50,13 +53,13 @@ def board_export(user, export_format: str):
                 placement.host_mentor.full_name,
                 placement.starts_on,
                 placement.ends_on,
-                placement.get_status_display(),
+                status_labels[placement.status],
                 float(placement.countersigned_hours),
                 placement.required_hours,
                 placement.last_entry_on,
                 placement.pk in overdue_ids,
                 float(evaluation.average_score) if evaluation else None,
-                evaluation.get_recommendation_display() if evaluation else None,
+                recommendation_labels[evaluation.recommendation] if evaluation else None,
                 placement.status_reason,
             ]
         )

@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import translation
 
 from apprenticeship.constants import PlacementStatus
 from apprenticeship.models import Placement
@@ -35,10 +36,12 @@ def test_approvals_racing_for_the_last_place_let_exactly_one_through(kube, cohor
     def approve(placement):
         try:
             start.wait()
-            placement_approve(placement=placement, by=supervisor)
+            with translation.override("en"):  # each thread starts in the site's default language
+                placement_approve(placement=placement, by=supervisor)
             outcomes.append("approved")
         except ValidationError as refusal:
-            outcomes.append(" ".join(refusal.messages))
+            with translation.override("en"):
+                outcomes.append(" ".join(refusal.messages))
         finally:
             connection.close()
 
