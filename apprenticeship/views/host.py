@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from courses.models import MentorRole
+from lms.people.constants import Role
 
 from ..forms import EvaluationForm, HostNoteForm, KubeAssessmentForm
 from ..models import KubeGroup
@@ -33,7 +34,7 @@ def queue(request):
     """Entries waiting for the host mentor's countersignature, and the apprentices they host."""
     entries = list(countersign_queue(request.user))
     placements = list(hosted_placements(request.user))
-    if not entries and not placements and not KubeGroup.objects.filter(host_mentor=request.user).exists():
+    if not (request.user.has_role(Role.HOST_MENTOR) or entries or placements):
         raise PermissionDenied
     context = {
         "entries": entries,

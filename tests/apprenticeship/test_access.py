@@ -85,3 +85,10 @@ def test_photos_are_served_only_to_those_who_may_read_the_entry(client, placemen
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_a_new_host_mentor_sees_an_empty_queue_and_a_trainee_is_refused(client, regions):
+    client.force_login(HostMentorFactory())
+    assert client.get(reverse("apprenticeship:host_queue")).status_code == 200
+    client.force_login(TraineeFactory(home_region=regions["35.78"]))
+    assert client.get(reverse("apprenticeship:host_queue")).status_code == 403
