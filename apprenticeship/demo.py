@@ -154,9 +154,8 @@ def _play(story: dict, today: datetime.date) -> None:
     for entry in story.get("logbook", []):
         _write_entry(placement, entry, day)
     if "withdrawal" in story:
-        by, withdrawn, reason = story["withdrawal"]
-        placement_withdraw(placement=placement, by=_user(by), reason=reason)
-        _backdate(Placement, placement.pk, decided_at=_moment(day(withdrawn), 11))
+        by, _withdrawn, reason = story["withdrawal"]
+        placement_withdraw(placement=placement, by=_user(by), reason=reason)  # keeps the approval's date
     if "evaluation" in story:
         evaluated, content = story["evaluation"]
         scores = {role: content["scores"].get(role.slug, (4, "")) for role in MentorRole.objects.all()}
