@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
     path("", include("apprenticeship.urls")),
+    path("", include("lms.certification.urls")),
+    path("", include("lms.dashboards.recruitment.urls")),
 ]
 
 if settings.DEBUG:

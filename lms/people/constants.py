@@ -43,3 +43,17 @@ class RegionLevel(models.IntegerChoices):
 
 # The demo data set of real region codes (see README: "Regions").
 REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
+
+
+class ApplicationStatus(models.TextChoices):
+    """Where a candidate mentor's application stands. Only `accepted` makes an account."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    ACCEPTED = "accepted", _("Accepted")
+    WAITLISTED = "waitlisted", _("Waitlisted")
+    REJECTED = "rejected", _("Rejected")
+
+
+# The lowest schooling a mentor may have (DOMAIN.md: at least senior high school, SLTA).
+MINIMUM_EDUCATION = EducationLevel.SLTA
+EDUCATION_ORDER = [level.value for level in EducationLevel]

@@ -164,6 +164,9 @@ ACCOUNT_RATE_LIMITS = {
 # Number of reverse proxies in front of the app, so the client address is read correctly.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# django-ratelimit (lms/ratelimit.py) reads the client address as allauth does.
+RATELIMIT_IP_META_KEY = "lms.ratelimit.client_ip"
+
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Akademi Pendamping"
 

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from .constants import EducationLevel, RegionLevel, Role
+from ..constants import EducationLevel, RegionLevel, Role
 
 REGION_CODE_VALIDATOR = RegexValidator(
     r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$",
