@@ -9,3 +9,6 @@ class CertificationConfig(AppConfig):
     label = "certification"
     verbose_name = _("Certification")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the completion receivers)

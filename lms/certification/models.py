@@ -7,6 +7,7 @@ courses, post-tests and apprenticeship each time it is asked.
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -14,6 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from .constants import CertificateStatus, IssueMode
+
+WINDOW_TOO_LONG = _("The recertification window must be shorter than the validity.")
+REFRESHER_REQUIRED = _("Choose the refresher course that renews the certificate, or make the programme not renewable.")
 
 
 class CertificationProgramme(models.Model):
@@ -51,6 +55,11 @@ class CertificationProgramme(models.Model):
     recertification_window_months = models.PositiveSmallIntegerField(
         _("recertification window (months before expiry)"), default=6, validators=[MinValueValidator(1)]
     )
+    renewable = models.BooleanField(
+        _("renewable"),
+        default=True,
+        help_text=_("Holders renew by completing the refresher course inside the recertification window."),
+    )
     refresher_course = models.ForeignKey(
         "courses.CoursePage",
         verbose_name=_("refresher course"),
@@ -78,6 +87,7 @@ class CertificationProgramme(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("validity_months"),
+                FieldPanel("renewable"),
                 FieldPanel("recertification_window_months"),
                 FieldPanel("refresher_course"),
             ],
@@ -94,6 +104,20 @@ class CertificationProgramme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        """The window must fit inside the validity, and renewal needs the course that renews."""
+        errors = {}
+        if (
+            self.validity_months is not None
+            and self.recertification_window_months is not None
+            and self.recertification_window_months >= self.validity_months
+        ):
+            errors["recertification_window_months"] = WINDOW_TOO_LONG
+        if self.renewable and self.refresher_course_id is None:
+            errors["refresher_course"] = REFRESHER_REQUIRED
+        if errors:
+            raise ValidationError(errors)
 
 
 class Certificate(models.Model):
@@ -149,7 +173,10 @@ class Certificate(models.Model):
                 condition=models.Q(expires_on__gt=models.F("issued_on")), name="certificate_expires_after_issue"
             )
         ]
-        indexes = [models.Index(fields=["expires_on"], name="certificate_expires_on")]
+        indexes = [
+            models.Index(fields=["expires_on"], name="certificate_expires_on"),
+            models.Index(fields=["trainee", "programme"], name="certificate_trainee_programme"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.serial_number} · {self.trainee}"

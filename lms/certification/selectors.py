@@ -1,0 +1,239 @@
+"""Reads for certification: the facts behind eligibility, in a fixed number of queries, and scoped lookups.
+
+`programme_standings_bulk` reads everything the rules need for many trainees at once (seven
+queries whatever the number of trainees, programmes, courses or attempts) and passes plain
+values to `eligibility.evaluate`. Supervisors reach trainees and certificates only through the
+region-scoped lookups below, which answer 404 for anything outside their region.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+
+from apprenticeship.models import Placement
+from assessments.constants import AttemptState, QuizKind
+from assessments.models import Attempt, Quiz
+from assessments.selectors import counted_attempt
+from courses.constants import EnrollmentStatus
+from courses.models import CoursePage, Enrollment
+from lms.people.constants import Role
+from lms.people.models import User
+from lms.people.scoping import within_user_region
+
+from .constants import CertificateStatus
+from .eligibility import CourseFacts, Eligibility, Facts, HeldCertificate, PlacementFacts, Rules, evaluate
+from .models import Certificate, CertificationProgramme
+from .permissions import may_supervise
+
+
+@dataclass
+class ProgrammeStanding:
+    """One programme as it stands for one trainee: the checklist and the latest certificate."""
+
+    programme: CertificationProgramme
+    eligibility: Eligibility
+    certificate: Certificate | None
+
+    @property
+    def conditions(self):
+        return self.eligibility.conditions
+
+    @property
+    def eligible(self) -> bool:
+        return self.eligibility.eligible
+
+
+def programmes_with_courses(queryset=None) -> QuerySet[CertificationProgramme]:
+    queryset = CertificationProgramme.objects.all() if queryset is None else queryset
+    return queryset.select_related("refresher_course").prefetch_related(
+        Prefetch("required_courses", queryset=CoursePage.objects.order_by("path"))
+    )
+
+
+def active_programmes() -> QuerySet[CertificationProgramme]:
+    return programmes_with_courses(CertificationProgramme.objects.filter(active=True))
+
+
+def rules_of(programme: CertificationProgramme) -> Rules:
+    refresher = programme.refresher_course if programme.renewable else None
+    return Rules(
+        pass_mark=programme.post_test_pass_mark,
+        apprenticeship_required=programme.apprenticeship_required,
+        apprenticeship_hours=programme.apprenticeship_hours,
+        evaluation_threshold=programme.evaluation_threshold,
+        window_months=programme.recertification_window_months,
+        refresher_title=refresher.title if refresher else "",
+        refresher_url=(refresher.get_url() or "") if refresher else "",
+    )
+
+
+def programme_standings_bulk(
+    *, trainee_ids: list[int], programmes: list[CertificationProgramme] | None = None, today=None
+) -> dict[int, list[ProgrammeStanding]]:
+    """Every programme's standing for each trainee, keyed by trainee id, in seven queries."""
+    today = today or timezone.localdate()
+    programmes = list(active_programmes()) if programmes is None else programmes
+    trainee_ids = list(trainee_ids)
+    if not trainee_ids or not programmes:
+        return {pk: [] for pk in trainee_ids}
+    course_ids = {course.pk for p in programmes for course in p.required_courses.all()}
+    refresher_ids = {p.refresher_course_id for p in programmes if p.refresher_course_id}
+
+    # (trainee, course) -> completed?, and (trainee, course) -> latest completion day
+    completed: set[tuple[int, int]] = set()
+    completed_on: dict[tuple[int, int], datetime.date] = {}
+    rows = Enrollment.objects.filter(
+        trainee_id__in=trainee_ids, cohort__course_id__in=course_ids | refresher_ids, status=EnrollmentStatus.COMPLETED
+    ).values_list("trainee_id", "cohort__course_id", "completed_at")
+    for trainee_id, course_id, completed_at in rows:
+        completed.add((trainee_id, course_id))
+        if completed_at is not None:
+            day = timezone.localdate(completed_at)
+            completed_on[(trainee_id, course_id)] = max(day, completed_on.get((trainee_id, course_id), day))
+
+    quizzes = list(
+        Quiz.objects.filter(course_id__in=course_ids, kind=QuizKind.POST_TEST, is_live=True)
+        .only("pk", "course_id", "grading_method")
+        .order_by("pk")
+    )
+    attempts: dict[tuple[int, int], list[Attempt]] = {}
+    for attempt in Attempt.objects.filter(quiz__in=quizzes, trainee_id__in=trainee_ids, state=AttemptState.GRADED).only(
+        "pk", "quiz_id", "trainee_id", "number", "state", "score", "percent"
+    ):
+        attempts.setdefault((attempt.trainee_id, attempt.quiz_id), []).append(attempt)
+    quizzes_of: dict[int, list[Quiz]] = {}
+    for quiz in quizzes:
+        quizzes_of.setdefault(quiz.course_id, []).append(quiz)
+
+    placements: dict[int, list[PlacementFacts]] = {}
+    for placement in (
+        Placement.objects.filter(trainee_id__in=trainee_ids)
+        .select_related("kube", "evaluation")
+        .order_by("-completed_at", "-starts_on", "-pk")
+    ):
+        evaluation = getattr(placement, "evaluation", None)
+        signed = evaluation is not None and evaluation.signed_off_at is not None
+        placements.setdefault(placement.trainee_id, []).append(
+            PlacementFacts(
+                kube=placement.kube.name,
+                status=placement.status,
+                countersigned_hours=placement.countersigned_hours,
+                evaluation_average=evaluation.average_score if signed else None,
+                url=reverse("apprenticeship:placement", kwargs={"placement_id": placement.pk}),
+            )
+        )
+
+    latest: dict[tuple[int, int], Certificate] = {}
+    for certificate in Certificate.objects.filter(trainee_id__in=trainee_ids, programme__in=programmes).order_by(
+        "issued_on", "pk"
+    ):
+        latest[(certificate.trainee_id, certificate.programme_id)] = certificate
+
+    course_urls = {course.pk: course.get_url() or "" for p in programmes for course in p.required_courses.all()}
+    rules = {p.pk: rules_of(p) for p in programmes}
+    apprenticeship_url = reverse("apprenticeship:mine")
+    result: dict[int, list[ProgrammeStanding]] = {}
+    for trainee_id in trainee_ids:
+        standings = []
+        for programme in programmes:
+            courses = tuple(
+                CourseFacts(
+                    course_id=course.pk,
+                    title=course.title,
+                    url=course_urls[course.pk],
+                    completed=(trainee_id, course.pk) in completed,
+                    post_test_percents=tuple(
+                        _percent(counted_attempt(quiz, attempts.get((trainee_id, quiz.pk), [])))
+                        for quiz in quizzes_of.get(course.pk, [])
+                    ),
+                )
+                for course in programme.required_courses.all()
+            )
+            certificate = latest.get((trainee_id, programme.pk))
+            facts = Facts(
+                courses=courses,
+                placements=tuple(placements.get(trainee_id, [])),
+                latest=_held(certificate),
+                refresher_completed_on=completed_on.get((trainee_id, programme.refresher_course_id)),
+                apprenticeship_url=apprenticeship_url,
+            )
+            standings.append(ProgrammeStanding(programme, evaluate(facts, rules[programme.pk], today), certificate))
+        result[trainee_id] = standings
+    return result
+
+
+def programme_standings(*, trainee: User, programmes=None, today=None) -> list[ProgrammeStanding]:
+    return programme_standings_bulk(trainee_ids=[trainee.pk], programmes=programmes, today=today)[trainee.pk]
+
+
+def programme_standing(*, trainee: User, programme: CertificationProgramme, today=None) -> ProgrammeStanding:
+    programme = programmes_with_courses().get(pk=programme.pk)
+    return programme_standings(trainee=trainee, programmes=[programme], today=today)[0]
+
+
+def trainee_checklists(*, trainee: User, today=None) -> list[tuple]:
+    """For the trainee's home page: (programme, conditions, latest certificate or None) per active programme."""
+    return [(s.programme, s.conditions, s.certificate) for s in programme_standings(trainee=trainee, today=today)]
+
+
+def _percent(attempt: Attempt | None):
+    return None if attempt is None else attempt.percent
+
+
+def _held(certificate: Certificate | None) -> HeldCertificate | None:
+    if certificate is None:
+        return None
+    return HeldCertificate(
+        certificate_id=certificate.pk,
+        serial_number=certificate.serial_number,
+        issued_on=certificate.issued_on,
+        expires_on=certificate.expires_on,
+        revoked=certificate.revoked_at is not None,
+    )
+
+
+# Certificates and trainees as the user may see them
+
+
+def trainee_certificates(*, trainee: User) -> list[Certificate]:
+    return list(Certificate.objects.filter(trainee=trainee).select_related("programme"))
+
+
+def trainee_get_for_supervisor(*, user: User, trainee_id: int) -> User:
+    """A trainee of the supervisor's region; 404 for anyone else (or for a user who supervises nothing)."""
+    if not may_supervise(user):
+        raise Http404
+    trainees = User.objects.filter(groups__name=Role.TRAINEE).select_related("home_region")
+    return get_object_or_404(within_user_region(trainees, user=user), pk=trainee_id)
+
+
+def region_certificates(*, user: User, status: str = "", today=None) -> QuerySet[Certificate]:
+    """Certificates whose holders live in the supervisor's region, newest first, filtered by status."""
+    if not may_supervise(user):
+        return Certificate.objects.none()
+    today = today or timezone.localdate()
+    certificates = within_user_region(
+        Certificate.objects.select_related("programme", "trainee__home_region"),
+        user=user,
+        region_field="trainee__home_region",
+    )
+    if status == CertificateStatus.REVOKED:
+        certificates = certificates.filter(revoked_at__isnull=False)
+    elif status == CertificateStatus.VALID:
+        certificates = certificates.filter(revoked_at__isnull=True, expires_on__gte=today)
+    elif status == CertificateStatus.EXPIRED:
+        certificates = certificates.filter(revoked_at__isnull=True, expires_on__lt=today)
+    return certificates.order_by("-issued_on", "-pk")
+
+
+def certificate_get_for_supervisor(*, user: User, certificate_id: int) -> Certificate:
+    return get_object_or_404(region_certificates(user=user), pk=certificate_id)
+
+
+def programme_get(*, programme_id: int) -> CertificationProgramme:
+    return get_object_or_404(CertificationProgramme.objects.filter(active=True), pk=programme_id)

@@ -1,0 +1,157 @@
+"""Writes for certification: issuing, renewing and revoking certificates.
+
+Every function checks the rules, writes under `transaction.atomic` and leaves an entry in
+Wagtail's audit log. The PDF is drawn and the holder told by e-mail once the transaction commits.
+"""
+
+import base64
+import logging
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from lms.notifications import notify
+from lms.people.models import User
+
+from .constants import IssueMode
+from .eligibility import add_months
+from .models import Certificate, CertificationProgramme
+from .selectors import active_programmes, programme_standing, programme_standings
+from .tasks import generate_certificate_pdf
+
+logger = logging.getLogger(__name__)
+
+NOT_ELIGIBLE = _("Not every condition holds yet: %(conditions)s.")
+NEEDS_SUPERVISOR = _("Certificates of this programme are issued by a supervisor.")
+PROGRAMME_INACTIVE = _("This programme is not active.")
+REASON_REQUIRED = _("Give the reason for the revocation.")
+ALREADY_REVOKED = _("This certificate has already been revoked.")
+
+SERIAL_PREFIX = "AP"
+SERIAL_DIGITS = 6
+SERIAL_ATTEMPTS = 5
+# 15 random bytes = 120 bits, written as 24 characters of base32 (A-Z, 2-7): easy to type, no
+# look-alike 0/O or 1/I, and far beyond enumeration.
+VERIFICATION_CODE_BYTES = 15
+
+
+def new_verification_code() -> str:
+    return base64.b32encode(secrets.token_bytes(VERIFICATION_CODE_BYTES)).decode("ascii")
+
+
+def next_serial_number(year: int) -> str:
+    """AP-<year>-<6 digits>, one sequence per year across programmes: the highest of the year plus one.
+
+    Two issues at the same moment can compute the same number; the unique index refuses the
+    second and `certificate_issue` tries again with a fresh read.
+    """
+    prefix = f"{SERIAL_PREFIX}-{year}-"
+    last = (
+        Certificate.objects.filter(serial_number__startswith=prefix)
+        .order_by("-serial_number")
+        .values_list("serial_number", flat=True)
+        .first()
+    )
+    number = int(last.removeprefix(prefix)) + 1 if last else 1
+    return f"{prefix}{number:0{SERIAL_DIGITS}d}"
+
+
+def certificate_issue(
+    *, trainee: User, programme: CertificationProgramme, by: User | None = None, today=None
+) -> Certificate:
+    """Issue (or renew) the trainee's certificate under the programme, if every condition holds now.
+
+    `by` is the supervisor who issues it; None means the automatic path, which a programme in
+    supervisor mode refuses. The programme's row is locked, so two issues for the same trainee
+    (the enrolment signal and the nightly command, say) cannot both pass the check; the second
+    sees the first's certificate and stops. A renewal points at the certificate it renews.
+    """
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        programme = CertificationProgramme.objects.select_for_update().get(pk=programme.pk)
+        if not programme.active:
+            raise ValidationError(PROGRAMME_INACTIVE)
+        if by is None and programme.issue_mode == IssueMode.SUPERVISOR:
+            raise ValidationError(NEEDS_SUPERVISOR)
+        standing = programme_standing(trainee=trainee, programme=programme, today=today)
+        if not standing.eligible:
+            unmet = "; ".join(condition.label for condition in standing.conditions if not condition.met)
+            raise ValidationError(NOT_ELIGIBLE, params={"conditions": unmet})
+        certificate = Certificate(
+            programme=programme,
+            trainee=trainee,
+            verification_code=new_verification_code(),
+            issued_on=today,
+            expires_on=add_months(today, programme.validity_months),
+            issued_by=by,
+            renews_id=standing.eligibility.renews_id,
+        )
+        _save_with_serial(certificate)
+        log(
+            instance=certificate,
+            action="certification.certificate.renew" if certificate.renews_id else "certification.certificate.issue",
+            user=by,
+            data={"serial_number": certificate.serial_number, "programme": programme.code},
+        )
+        certificate_id = certificate.pk
+        transaction.on_commit(lambda: generate_certificate_pdf.enqueue(certificate_id=certificate_id))
+        notify(
+            to=trainee.email,
+            name="certificate_issued",
+            context={"certificate": certificate, "programme": programme, "trainee": trainee},
+        )
+    return certificate
+
+
+def _save_with_serial(certificate: Certificate) -> None:
+    for attempt in range(SERIAL_ATTEMPTS):
+        certificate.serial_number = next_serial_number(certificate.issued_on.year)
+        certificate.full_clean()
+        try:
+            with transaction.atomic():
+                certificate.save()
+            return
+        except IntegrityError:
+            if attempt == SERIAL_ATTEMPTS - 1:
+                raise
+            certificate.pk = None
+
+
+def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Certificate:
+    """Revoke a certificate with a reason; it stays on record and verifies as revoked from now on."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": REASON_REQUIRED})
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked_at is not None:
+            raise ValidationError(ALREADY_REVOKED)
+        certificate.revoked_at, certificate.revoked_by, certificate.revocation_reason = timezone.now(), by, reason
+        certificate.full_clean()
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+        log(instance=certificate, action="certification.certificate.revoke", user=by, data={"reason": reason})
+    return certificate
+
+
+def certificates_issue_due(*, trainee: User, today=None) -> list[Certificate]:
+    """Issue every automatic programme's certificate that has become due for the trainee.
+
+    Called after a trainee's enrolment or placement completes, and nightly for everyone by
+    `manage.py issue_due_certificates`. Reading the standings first keeps the common case (nothing
+    due) to a few queries; `certificate_issue` checks again under the lock.
+    """
+    today = today or timezone.localdate()
+    issued = []
+    programmes = list(active_programmes().filter(issue_mode=IssueMode.AUTOMATIC))
+    for standing in programme_standings(trainee=trainee, programmes=programmes, today=today):
+        if not standing.eligible:
+            continue
+        try:
+            issued.append(certificate_issue(trainee=trainee, programme=standing.programme, today=today))
+        except ValidationError:
+            logger.info("Certificate of %s for %s no longer due", standing.programme.code, trainee.pk)
+    return issued
