@@ -44,10 +44,20 @@ def certificate_verification_url(certificate) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
+def verification_form_url() -> str:
+    """The public form where the code printed under the QR code can be typed."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("certification:verify_form")
+
+
 def certificate_pdf_filename(certificate) -> str:
     """`<serial>.pdf`, with anything but letters, digits, dots and dashes made a dash."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", certificate.serial_number).strip("-.") or f"sertifikat-{certificate.pk}"
     return f"{stem}.pdf"
+
+
+def grouped_code(code: str) -> str:
+    """The verification code in groups of four, for reading aloud and typing into the form."""
+    return " ".join(code[start : start + 4] for start in range(0, len(code), 4))
 
 
 def _qr_image(url: str) -> tuple[ImageReader, int]:
@@ -130,6 +140,9 @@ def certificate_pdf_bytes(*, certificate, verification_url: str) -> bytes:
         qr_x = page_width - 24 * mm - qr_size
         qr_y = 22 * mm
         pdf.drawImage(qr_image, qr_x, qr_y, width=qr_size, height=qr_size)
+        pdf.setFillColor(INK)
+        pdf.setFont("Courier-Bold", 8)
+        pdf.drawRightString(qr_x + qr_size, qr_y - 4 * mm, grouped_code(certificate.verification_code))
 
         pdf.setFillColor(INK)
         pdf.setFont("Helvetica-Bold", 11)
@@ -139,7 +152,12 @@ def certificate_pdf_bytes(*, certificate, verification_url: str) -> bytes:
         pdf.setFont("Helvetica", _fit_size(label, font="Helvetica", size=10, width=qr_x - 32 * mm))
         pdf.drawString(26 * mm, 32 * mm, label)
         pdf.setFont("Helvetica", 9)
-        pdf.drawString(26 * mm, 25 * mm, _("Scan the QR code or open the address to see whether it is still valid."))
+        pdf.drawString(
+            26 * mm,
+            25 * mm,
+            _("Scan the QR code, or type the code under it at %(address)s, to see whether it is still valid.")
+            % {"address": verification_form_url()},
+        )
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

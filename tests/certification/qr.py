@@ -17,9 +17,7 @@ def decode_qr_from_pdf(pdf_bytes: bytes, *, page: int = 0, dpi: int = RENDER_DPI
         image = document[page].render(scale=dpi / 72).to_pil()
     finally:
         document.close()
-    return [
-        result.text for result in zxingcpp.read_barcodes(image) if result.format == zxingcpp.BarcodeFormat.QRCode
-    ]
+    return [result.text for result in zxingcpp.read_barcodes(image) if result.format == zxingcpp.BarcodeFormat.QRCode]
 
 
 def pdf_text(pdf_bytes: bytes, *, page: int = 0) -> str:

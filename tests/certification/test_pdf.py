@@ -21,6 +21,7 @@ def certificate(db):
         trainee=TraineeFactory(full_name="Siti Nurhaliza Rahmawati"),
         programme=CertificationProgrammeFactory(name="Pendamping Sosial KUBE Madya"),
         serial_number="AP-2026-000123",
+        verification_code="ABCDEFGHIJKLMNOPQRSTUV23",
         issued_on=datetime.date(2026, 1, 5),
         expires_on=datetime.date(2029, 1, 4),
     )
@@ -40,6 +41,8 @@ def test_the_pdf_names_the_holder_programme_dates_and_serial_in_indonesian(certi
     # Dates in Indonesian whatever the request's language: month names from Django's id locale.
     assert "5 Januari 2026" in text
     assert "4 Januari 2029" in text
+    # The code, in groups of four under the QR code, for typing into the form.
+    assert " ".join(certificate.verification_code[i : i + 4] for i in range(0, 24, 4)) in text
 
 
 def test_the_qr_code_decodes_to_the_verification_address(certificate):
