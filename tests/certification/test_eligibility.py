@@ -41,7 +41,9 @@ def _english():
 
 
 def course(percent=Decimal(70), completed=True):
-    return CourseFacts(course_id=1, title="Dasar", url="/kursus/dasar/", completed=completed, post_test_percents=(percent,))
+    return CourseFacts(
+        course_id=1, title="Dasar", url="/kursus/dasar/", completed=completed, post_test_percents=(percent,)
+    )
 
 
 def placement(hours=Decimal(80), average=Decimal("3.50"), status="completed"):
