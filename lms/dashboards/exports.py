@@ -1,0 +1,119 @@
+"""Every table of the supervisor dashboard as CSV or XLSX, with all its rows (not only a page).
+
+The files are written by the assessment reports' helpers (`assessments.reports.tables`), which
+guard against formula injection: a text cell starting with =, +, - or @ is written as text.
+Each table is read through the same scoped selectors as the page, so an export holds no row
+the supervisor could not see there.
+"""
+
+from collections.abc import Callable
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.reports.tables import Table, csv_response, xlsx_response
+
+from . import selectors
+
+FORMATS = ("csv", "xlsx")
+
+
+def _funnel_table(key: str, title: str, funnel: selectors.Funnel, first_column: str) -> Table:
+    table = Table(key=key, title=title, columns=[first_column, *[str(label) for label in funnel.labels]])
+    for row in [*funnel.rows, funnel.total]:
+        table.rows.append([row.label, *row.values(funnel.stages)])
+    return table
+
+
+def funnel_regions_table(user) -> Table:
+    funnel = selectors.funnel_by_subregion(user=user)
+    return _funnel_table("corong-wilayah", _("Funnel by sub-region"), funnel, _("Region"))
+
+
+def funnel_cohorts_table(user) -> Table:
+    funnel = selectors.funnel_by_cohort(user=user)
+    return _funnel_table("corong-angkatan", _("Funnel by cohort"), funnel, _("Cohort"))
+
+
+def at_risk_table(user) -> Table:
+    table = Table(
+        key="peserta-berisiko",
+        title=_("Trainees at risk"),
+        columns=[_("Trainee"), _("E-mail"), _("Region"), _("Cohort"), _("Reasons"), _("Last activity")],
+    )
+    for trainee in selectors.trainees_at_risk(user=user).iterator(chunk_size=2000):
+        table.rows.append(
+            [
+                trainee.full_name,
+                trainee.email,
+                trainee.home_region.name if trainee.home_region else "",
+                trainee.cohort_name or "",
+                "; ".join(selectors.risk_reasons(trainee)),
+                timezone.localtime(trainee.last_activity).strftime("%Y-%m-%d %H:%M") if trainee.last_activity else "",
+            ]
+        )
+    return table
+
+
+def expiring_table(user) -> Table:
+    table = Table(
+        key="sertifikat-segera-berakhir",
+        title=_("Certificates expiring within 90 days"),
+        columns=[_("Holder"), _("Region"), _("Programme"), _("Serial number"), _("Issued on"), _("Expires on")],
+    )
+    for certificate in selectors.certificates_expiring(user=user).iterator(chunk_size=2000):
+        region = certificate.trainee.home_region
+        table.rows.append(
+            [
+                certificate.trainee.full_name,
+                region.name if region else "",
+                certificate.programme.name,
+                certificate.serial_number,
+                certificate.issued_on,
+                certificate.expires_on,
+            ]
+        )
+    return table
+
+
+def awaiting_table(user) -> Table:
+    table = Table(
+        key="penempatan-menunggu",
+        title=_("Placements awaiting approval"),
+        columns=[_("Trainee"), _("Cohort"), _("KUBE"), _("Village"), _("Host mentor"), _("Starts on"), _("Ends on")],
+    )
+    for placement in selectors.placements_awaiting(user).iterator(chunk_size=2000):
+        table.rows.append(
+            [
+                placement.trainee.full_name,
+                placement.cohort.name,
+                placement.kube.name,
+                placement.kube.village.name,
+                placement.host_mentor.full_name,
+                placement.starts_on,
+                placement.ends_on,
+            ]
+        )
+    return table
+
+
+TABLES: dict[str, Callable] = {
+    "corong-wilayah": funnel_regions_table,
+    "corong-angkatan": funnel_cohorts_table,
+    "peserta-berisiko": at_risk_table,
+    "sertifikat-segera-berakhir": expiring_table,
+    "penempatan-menunggu": awaiting_table,
+}
+
+
+def export_response(*, user, table_key: str, export_format: str) -> HttpResponse:
+    """The named table as a file; 404 for a table or format that does not exist."""
+    builder = TABLES.get(table_key)
+    if builder is None or export_format not in FORMATS:
+        raise Http404
+    table = builder(user)
+    filename = f"{table_key}-{timezone.localdate():%Y%m%d}"
+    if export_format == "csv":
+        return csv_response(table, filename)
+    return xlsx_response([table], filename)
