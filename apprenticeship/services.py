@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 
 from courses.constants import SEAT_HOLDING_STATUSES as ENROLMENT_SEAT_STATUSES
 from courses.models import Cohort, MentorRole
+from lms.notifications import notify
 from lms.people.constants import Role
 from lms.people.models import User
 from lms.sanitize import plain_text_to_html
@@ -177,6 +178,9 @@ def placement_approve(*, placement: Placement, by: User) -> Placement:
         placement.decided_by, placement.decided_at = by, timezone.now()
         placement.save(update_fields=["status", "decided_by", "decided_at"])
         log(instance=placement, action="apprenticeship.placement.approve", user=by)
+        context = {"placement": placement, "kube": kube}
+        notify(to=placement.trainee.email, name="placement_approved_trainee", context=context)
+        notify(to=placement.host_mentor.email, name="placement_approved_host", context=context)
     return placement
 
 
@@ -290,6 +294,11 @@ def logbook_entry_countersign(*, entry: LogbookEntry, by: User, note: str = "") 
         entry.save(update_fields=["countersigned_by", "countersigned_at", "host_note"])
         Placement.objects.filter(pk=placement.pk).update(countersigned_hours=F("countersigned_hours") + entry.hours)
         log(instance=placement, action="apprenticeship.logbook.countersign", user=by, data={"entry": entry.pk})
+        notify(
+            to=placement.trainee.email,
+            name="logbook_entry_countersigned",
+            context={"entry": entry, "placement": placement, "by": by},
+        )
     return entry
 
 

@@ -11,13 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from lms.notifications import notify
 from lms.people.constants import Role
-from lms.people.models import User
+from lms.people.models import CandidateApplication, User
+from lms.people.recruitment_services import application_accept_account, notify_acceptance
 from lms.sanitize import plain_text_to_html
 
 from .completion import CourseStanding, completion_conditions, missing_prerequisites
 from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource, EnrollmentStatus
 from .models import Cohort, Enrollment, LessonPage, LessonProgress, ReflectionAnswer
+from .selectors import cohorts_for_user
 
 NOT_A_TRAINEE = _("Only trainee mentors can be enrolled.")
 ALREADY_ENROLLED = _("Already enrolled in this cohort.")
@@ -31,6 +34,7 @@ PREREQUISITES_MISSING = _("Complete these courses first: %(courses)s.")
 REFLECTION_EMPTY = _("Write your answer first.")
 REFLECTION_TOO_LONG = _("Keep your answer under %(max)s characters.")
 REFLECTION_UNKNOWN = _("This lesson has no such reflection prompt.")
+COHORT_NOT_OFFERED = _("Choose a cohort you follow that is open for enrolment and has not ended.")
 
 REFLECTION_MAX_CHARS = 5000
 
@@ -89,6 +93,29 @@ def enrollment_create(*, trainee: User, cohort: Cohort, by: User | None, source:
             },
         )
         log(instance=enrollment, action="courses.enrollment.create", user=by, data={"source": source})
+        if source != EnrollmentSource.RECRUITMENT:  # the acceptance e-mail names the cohort already
+            _notify_enrolment(trainee=trainee, cohort=cohort)
+    return enrollment
+
+
+def _notify_enrolment(*, trainee: User, cohort: Cohort) -> None:
+    notify(to=trainee.email, name="enrolment_created", context={"trainee": trainee, "cohort": cohort})
+
+
+def candidate_accept(*, application: CandidateApplication, cohort: Cohort, by: User, reason: str) -> Enrollment:
+    """Accept a screened candidate: a trainee account, a seat in `cohort`, and an e-mail with both.
+
+    One transaction: if the seat cannot be had (full, already enrolled …) no account is made
+    and the application stays open. The cohort must be one the supervisor follows, open for
+    enrolment and not ended. The e-mail carries a link to set a password (new accounts).
+    """
+    today = timezone.localdate()
+    if not cohorts_for_user(user=by).filter(pk=cohort.pk, enrollment_open=True, ends_on__gte=today).exists():
+        raise ValidationError({"cohort": COHORT_NOT_OFFERED})
+    with transaction.atomic():
+        account, created = application_accept_account(application=application, by=by, reason=reason)
+        enrollment = enrollment_create(trainee=account, cohort=cohort, by=by, source=EnrollmentSource.RECRUITMENT)
+        notify_acceptance(application=application, account=account, created=created, cohort=enrollment.cohort)
     return enrollment
 
 
@@ -115,6 +142,8 @@ def enrollments_create_many(*, trainees: list[User], cohort: Cohort, by: User, s
         enrollments = list(cohort.enrollments.filter(enrolled_at=now, trainee__in=trainees))
         for enrollment in enrollments:
             log(instance=enrollment, action="courses.enrollment.create", user=by, data={"source": source})
+        for trainee in trainees:
+            _notify_enrolment(trainee=trainee, cohort=cohort)
     return enrollments
 
 

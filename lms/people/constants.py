@@ -57,3 +57,44 @@ class ApplicationStatus(models.TextChoices):
 # The lowest schooling a mentor may have (DOMAIN.md: at least senior high school, SLTA).
 MINIMUM_EDUCATION = EducationLevel.SLTA
 EDUCATION_ORDER = [level.value for level in EducationLevel]
+
+# Applications still waiting for a final decision; a candidate may have one at a time.
+OPEN_APPLICATION_STATUSES = (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED)
+
+# The screening rubric, from the mentor requirements of DOMAIN.md (seed 003): each criterion
+# is scored 1-5 by the supervisor. Keys are stored in ApplicationScreening.scores, so renaming
+# one orphans old scores; add new criteria instead.
+RUBRIC_SCORE_MIN, RUBRIC_SCORE_MAX = 1, 5
+SCREENING_RUBRIC = (
+    (
+        "integrity",
+        _("Integrity"),
+        (
+            ("social_spirit", _("Social spirit")),
+            ("motivation", _("High motivation")),
+            ("reputation", _("Good reputation in the community")),
+        ),
+    ),
+    (
+        "capacity",
+        _("Capacity"),
+        (
+            ("literacy", _("Literacy for bookkeeping and reports")),
+            ("communication", _("Communication with members, officials, NGOs and micro-finance")),
+            ("economics", _("Practical economics: raw materials, production, marketing, fund raising")),
+            ("problem_solving", _("Solving group problems and growing the KUBE")),
+            ("resource_mobilisation", _("Tapping community resources")),
+        ),
+    ),
+    (
+        "special",
+        _("Special criteria"),
+        (
+            ("education", _("Education (at least senior high school, SLTA)")),
+            ("service", _("Motivation to serve")),
+            ("leadership", _("Leadership")),
+        ),
+    ),
+)
+RUBRIC_KEYS = tuple(key for _group, _label, criteria in SCREENING_RUBRIC for key, _text in criteria)
+RUBRIC_MAX_TOTAL = RUBRIC_SCORE_MAX * len(RUBRIC_KEYS)

@@ -3,7 +3,9 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .constants import EducationLevel
+from .models import PHONE_VALIDATOR, Region, User
+from .recruitment_selectors import application_regions
 from .selectors import region_choices
 
 
@@ -63,3 +65,83 @@ class ProfileForm(forms.ModelForm):
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
         }
+
+
+APPLICATION_TEXT_MAX = 3000
+
+
+def _grouped_regency_choices() -> list:
+    """Regencies and cities grouped under their province, for one plain select (two queries)."""
+    provinces = {region.path: region.name for region in Region.objects.filter(depth=1)}
+    groups: dict[str, list] = {}
+    for region in application_regions():
+        province = provinces.get(region.path[: Region.steplen], "")
+        groups.setdefault(province, []).append((str(region.pk), region.name))
+    return [("", _("Choose your regency or city")), *groups.items()]
+
+
+class CandidateApplicationForm(forms.Form):
+    """The public application to become a KUBE mentor.
+
+    `homepage` is a honeypot: hidden from people (and from screen readers and the keyboard),
+    so only a bot fills it in; the view then pretends to accept the application.
+    """
+
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("We write to you here about your application."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": _("name@example.com")}),
+    )
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=16,
+        validators=[PHONE_VALIDATOR],
+        help_text=_("For example 081234567890."),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    region = forms.ChoiceField(label=_("Regency or city where you live"))
+    education_level = forms.ChoiceField(
+        label=_("Highest education completed"), choices=[("", "---------"), *EducationLevel.choices]
+    )
+    community_experience = forms.CharField(
+        label=_("Experience with community groups"),
+        help_text=_("Groups you have led or helped (KUBE, PKK, cooperatives, youth groups …), where and for how long."),
+        max_length=APPLICATION_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    motivation = forms.CharField(
+        label=_("Why do you want to become a social mentor?"),
+        max_length=APPLICATION_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    references = forms.CharField(
+        label=_("References"),
+        help_text=_("Two people who know your work (a village head, a social worker …): name, position and phone."),
+        max_length=APPLICATION_TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    homepage = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = _grouped_regency_choices()
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("homepage", "").strip())
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_region(self):
+        region = application_regions().filter(pk=self.cleaned_data["region"]).first()
+        if region is None:
+            raise forms.ValidationError(_("Choose your regency or city from the list."))
+        return region

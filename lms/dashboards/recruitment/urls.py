@@ -1,2 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "recruitment"
-urlpatterns: list = []
+urlpatterns = [
+    path("rekrutmen/", views.application_list, name="list"),
+    path("rekrutmen/<int:application_id>/", views.application_detail, name="detail"),
+    path("rekrutmen/<int:application_id>/penilaian/", views.application_screen_view, name="screen"),
+    path("rekrutmen/<int:application_id>/keputusan/", views.application_decide, name="decide"),
+]

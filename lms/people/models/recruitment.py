@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..constants import ApplicationStatus, EducationLevel
+from ..constants import EDUCATION_ORDER, MINIMUM_EDUCATION, OPEN_APPLICATION_STATUSES, ApplicationStatus, EducationLevel
 from .accounts import PHONE_VALIDATOR, Region
 
 
@@ -15,6 +15,8 @@ class CandidateApplication(models.Model):
 
     Supervisors of the candidate's region screen it and decide: accepted (an account is made
     and the candidate enrolled in a cohort), waitlisted or rejected, always with a reason.
+    One e-mail address has at most one open (submitted or waitlisted) application, enforced by
+    the database too, so a double submit cannot store two. Addresses are kept lower-case.
     """
 
     full_name = models.CharField(_("full name"), max_length=150)
@@ -55,9 +57,30 @@ class CandidateApplication(models.Model):
         verbose_name = _("candidate application")
         verbose_name_plural = _("candidate applications")
         indexes = [models.Index(fields=["status", "submitted_at"], name="application_status_submitted")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email"],
+                condition=models.Q(status__in=OPEN_APPLICATION_STATUSES),
+                name="one_open_application_per_email",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} <{self.email}>"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_APPLICATION_STATUSES
+
+    @property
+    def meets_minimum_education(self) -> bool:
+        """DOMAIN.md's hard rule: a mentor has at least senior high school (SLTA)."""
+        return is_educated_enough(self.education_level)
+
+
+def is_educated_enough(level: str) -> bool:
+    """True when `level` is at or above MINIMUM_EDUCATION in EDUCATION_ORDER."""
+    return level in EDUCATION_ORDER and EDUCATION_ORDER.index(level) >= EDUCATION_ORDER.index(MINIMUM_EDUCATION)
 
 
 class ApplicationScreening(models.Model):
