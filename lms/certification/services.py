@@ -9,7 +9,7 @@ import logging
 import secrets
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -34,6 +34,8 @@ ALREADY_REVOKED = _("This certificate has already been revoked.")
 SERIAL_PREFIX = "AP"
 SERIAL_DIGITS = 6
 SERIAL_ATTEMPTS = 5
+# The first key of the advisory lock that numbers certificates (the second is the year).
+SERIAL_LOCK_NAMESPACE = 7_301_001
 # 15 random bytes = 120 bits, written as 24 characters of base32 (A-Z, 2-7): easy to type, no
 # look-alike 0/O or 1/I, and far beyond enumeration.
 VERIFICATION_CODE_BYTES = 15
@@ -108,9 +110,19 @@ def certificate_issue(
 
 
 def _save_with_serial(certificate: Certificate) -> None:
+    """Give the certificate the year's next serial and save it.
+
+    Serials run in one sequence per year across all programmes, so the programme row lock is not
+    enough: on PostgreSQL a transaction-scoped advisory lock per year serialises the numbering
+    (SQLite serialises writers anyway). The unique index and the retry are the last safety net.
+    """
+    year = certificate.issued_on.year
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [SERIAL_LOCK_NAMESPACE, year])
     for attempt in range(SERIAL_ATTEMPTS):
-        certificate.serial_number = next_serial_number(certificate.issued_on.year)
-        certificate.full_clean()
+        certificate.serial_number = next_serial_number(year)
+        certificate.full_clean(exclude=["serial_number"])
         try:
             with transaction.atomic():
                 certificate.save()

@@ -10,6 +10,7 @@ from apprenticeship.selectors import countersign_queue, region_placements, train
 from courses.constants import SEAT_HOLDING_STATUSES
 from courses.models import CourseIndexPage
 from courses.selectors import cohorts_for_user, trainee_course_cards
+from lms.certification.selectors import trainee_checklists
 from lms.people.constants import Role
 
 from . import charts, exports, selectors
@@ -40,6 +41,7 @@ def home(request):
         context["next_card"] = next((card for card in cards if card.next_lesson), None)
         placements = trainee_placements(user)
         context["placement"] = placements[0] if placements else None
+        context["checklists"] = trainee_checklists(trainee=user)
     if context["is_trainer"] or context["is_supervisor"] or user.is_superuser:
         context["cohorts"] = (
             cohorts_for_user(user=user)

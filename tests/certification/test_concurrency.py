@@ -17,6 +17,7 @@ from lms.certification.services import certificate_issue
 
 from ..people.factories import TraineeFactory
 from .conftest import complete_course, finish_apprenticeship
+from .factories import CertificationProgrammeFactory
 
 pytestmark = [
     pytest.mark.postgres,
@@ -42,12 +43,15 @@ def _ready_trainee(regions, cohort, post_test, kube):
     return trainee
 
 
-def _race(programme, trainees):
-    """Issue for each trainee in its own thread, all released at once; the outcome of each, as text."""
+def _race(programme, trainees, programmes=None):
+    """Issue for each trainee in its own thread, all released at once; the outcome of each, as text.
+
+    `programmes`, when given, names each trainee's programme (else all use `programme`).
+    """
     start = threading.Barrier(len(trainees))
     outcomes = []
 
-    def issue(trainee):
+    def issue(trainee, programme):
         try:
             start.wait()
             with translation.override("en"):  # each thread starts in the site's default language
@@ -61,7 +65,8 @@ def _race(programme, trainees):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=issue, args=(trainee,)) for trainee in trainees]
+    programmes = programmes or [programme] * len(trainees)
+    threads = [threading.Thread(target=issue, args=pair) for pair in zip(trainees, programmes, strict=True)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -94,3 +99,18 @@ def test_issues_racing_for_different_trainees_number_the_certificates_without_ga
     serials = sorted(Certificate.objects.values_list("serial_number", flat=True))
     assert serials == [f"AP-{year}-{n:06d}" for n in range(1, RACERS + 1)]
     assert set(Certificate.objects.values_list("trainee_id", flat=True)) == {trainee.pk for trainee in trainees}
+
+
+def test_issues_under_different_programmes_share_one_serial_sequence(regions, cohort, post_test, kube, programme):
+    """Serials run per year across programmes, so the programme row lock alone would not number them."""
+    trainees = [_ready_trainee(regions, cohort, post_test, kube) for _n in range(RACERS)]
+    programmes = [
+        CertificationProgrammeFactory(required_courses=[cohort.course], apprenticeship_hours=40) for _n in trainees
+    ]
+
+    outcomes = _race(None, trainees, programmes)
+
+    assert outcomes == [ISSUED] * RACERS
+    year = timezone.localdate().year
+    serials = sorted(Certificate.objects.values_list("serial_number", flat=True))
+    assert serials == [f"AP-{year}-{n:06d}" for n in range(1, RACERS + 1)]
