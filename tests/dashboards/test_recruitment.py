@@ -7,6 +7,8 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
@@ -305,14 +307,11 @@ def test_the_list_filters_by_status_and_counts_each(client, supervisor, regions,
     assert "Yang Ditolak" in page and "Sri Handayani" not in page
 
 
-def test_the_list_runs_a_fixed_number_of_queries(client, supervisor, regions, django_assert_max_num_queries):
+def test_the_list_runs_a_fixed_number_of_queries(client, supervisor, regions):
     client.force_login(supervisor)
     client.get(reverse("recruitment:list"))
     for number in range(3):
         CandidateApplicationFactory(region=regions["35.73"], full_name=f"Calon {number}")
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as few:
         client.get(reverse("recruitment:list"))
     for number in range(10):
