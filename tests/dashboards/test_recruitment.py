@@ -17,6 +17,7 @@ from wagtail.models import ModelLogEntry
 from courses.constants import EnrollmentSource
 from courses.models import Enrollment
 from courses.services import candidate_accept
+from lms.notifications import render_notification
 from lms.people.constants import RUBRIC_KEYS, RUBRIC_MAX_TOTAL, ApplicationStatus, EducationLevel, Role
 from lms.people.models import ApplicationScreening, CandidateApplication, User
 from lms.people.recruitment_services import (
@@ -266,7 +267,7 @@ def test_waitlisting_then_rejecting_with_reasons_and_emails(
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == ApplicationStatus.WAITLISTED and application.decision_reason == "Kuota penuh."
-    assert "waiting list" in mail.outbox[-1].body
+    assert mail.outbox[-1].subject == render_notification("application_waitlisted", {"application": application})[0]
 
     response = _decide(
         client, application, django_capture_on_commit_callbacks, decision="rejected", reason="Tidak tinggal di wilayah."
