@@ -28,7 +28,19 @@ subset of the one before, e.g. a course without a pre-test):
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,11 +51,11 @@ from apprenticeship.selectors import overdue_q, region_placements
 from assessments.constants import FINISHED_STATES, AttemptState, GradingMethod, QuizKind
 from assessments.models import Attempt
 from courses.constants import INACTIVITY_THRESHOLD, SEAT_HOLDING_STATUSES, EnrollmentStatus
-from courses.models import Cohort, Enrollment, LessonPage, LessonProgress
+from courses.models import Cohort, CoursePage, Enrollment, LessonPage, LessonProgress
 from lms.certification.models import Certificate
 from lms.people.constants import ApplicationStatus, Role
 from lms.people.models import CandidateApplication, Region, User
-from lms.people.scoping import within_user_region
+from lms.people.scoping import region_scope_q, within_user_region
 
 STEPLEN = Region.steplen
 EXPIRY_WINDOW_DAYS = 90
@@ -73,23 +85,59 @@ def is_supervisor(user: User) -> bool:
     return user.is_superuser or user.has_role(Role.SUPERVISOR)
 
 
-# --- Conditions on an enrolment (inside a queryset of Enrollment) ----------------------------------
+# --- Each stage as a set of enrolments (or people), computed once per query -----------------------
+#
+# Every stage is an uncorrelated subquery of ids, so the database computes it once (PostgreSQL as
+# a hashed subplan, SQLite as an ephemeral index) and checks each row of the funnel against it,
+# instead of running a correlated subquery for every trainee. The lessons stage counts completed
+# progress rows per trainee among the live lessons of each course (fetched up front).
 
 
-def _valid_certificate(today: datetime.date, trainee_ref: str):
-    return Exists(
-        Certificate.objects.filter(trainee=OuterRef(trainee_ref), revoked_at__isnull=True, expires_on__gte=today)
+def _seats(scope: Q) -> QuerySet[Enrollment]:
+    return Enrollment.objects.filter(scope, status__in=SEAT_HOLDING_STATUSES)
+
+
+def _course_lessons() -> dict[int, list[int]]:
+    """The live lesson ids of every course that has some, in one small query (it is content)."""
+    pages = (
+        CoursePage.objects.order_by()
+        .values_list("pk", "path", Value(True))
+        .union(LessonPage.objects.live().order_by().values_list("pk", "path", Value(False)), all=True)
     )
+    courses, lessons = {}, []
+    for pk, path, is_course in pages:
+        if is_course:
+            courses[path] = pk
+        else:
+            lessons.append((pk, path))
+    found: dict[int, list[int]] = {}
+    for pk, path in lessons:
+        for depth in range(STEPLEN, len(path), STEPLEN):
+            if path[:depth] in courses:
+                found.setdefault(courses[path[:depth]], []).append(pk)
+                break
+    return found
 
 
-def _enrolment_conditions(today: datetime.date) -> dict[str, Q]:
-    """Each trainee stage as a condition on one seat-holding enrolment (its trainee, its cohort)."""
+def _lessons_done_q(course_lessons: dict[int, list[int]]) -> Q:
+    """A seat-holding enrolment whose course's live lessons are all completed by its trainee."""
+    condition = Q(status=EnrollmentStatus.COMPLETED)
+    for course, ids in course_lessons.items():
+        finished = (
+            LessonProgress.objects.filter(lesson_id__in=ids, completed_at__isnull=False)
+            .values("trainee_id")
+            .annotate(done=Count("pk"))
+            .filter(done=len(ids))
+            .values("trainee_id")
+        )
+        condition |= Q(cohort__course_id=course, trainee_id__in=finished)
+    return condition
+
+
+def _stage_enrolments(today: datetime.date, scope: Q) -> dict[str, QuerySet[Enrollment]]:
+    """The seat-holding enrolments (within `scope`) that meet each trainee stage."""
     pre_test = Attempt.objects.filter(
         trainee=OuterRef("trainee"), cohort=OuterRef("cohort"), quiz__kind=QuizKind.PRE_TEST, state__in=FINISHED_STATES
-    )
-    lessons = LessonPage.objects.live().filter(path__startswith=OuterRef("cohort__course__path"))
-    done = LessonProgress.objects.filter(
-        lesson=OuterRef("pk"), trainee=OuterRef(OuterRef("trainee")), completed_at__isnull=False
     )
     graded = {"quiz": OuterRef("quiz"), "trainee": OuterRef("trainee"), "state": AttemptState.GRADED}
     passed = Attempt.objects.filter(
@@ -107,29 +155,29 @@ def _enrolment_conditions(today: datetime.date) -> dict[str, Q]:
     placement = Placement.objects.filter(
         trainee=OuterRef("trainee"), cohort=OuterRef("cohort"), status=PlacementStatus.COMPLETED
     )
+    seats = _seats(scope)
     return {
-        "enrolled": Q(),
-        "pre_test": Q(Exists(pre_test)),
-        "lessons": Q(status=EnrollmentStatus.COMPLETED)
-        | Q(Exists(lessons)) & ~Q(Exists(lessons.filter(~Exists(done)))),
-        "post_test": Q(Exists(passed)),
-        "placement": Q(Exists(placement)),
-        "certified": Q(_valid_certificate(today, "trainee")),
+        "enrolled": seats,
+        "pre_test": seats.filter(Exists(pre_test)),
+        "lessons": seats.filter(_lessons_done_q(_course_lessons())),
+        "post_test": seats.filter(Exists(passed)),
+        "placement": seats.filter(Exists(placement)),
+        "certified": seats.filter(trainee_id__in=_valid_holders(today)),
     }
 
 
-def _trainee_conditions(today: datetime.date) -> dict[str, Q]:
+def _valid_holders(today: datetime.date) -> QuerySet:
+    return Certificate.objects.filter(revoked_at__isnull=True, expires_on__gte=today).values("trainee_id")
+
+
+def _trainee_conditions(today: datetime.date, scope: Q) -> dict[str, Q]:
     """Each trainee stage as a condition on a person: some seat-holding enrolment meets it."""
-    seats = Enrollment.objects.filter(trainee=OuterRef("pk"), status__in=SEAT_HOLDING_STATUSES)
-    conditions = {
-        key: Q(Exists(seats.filter(condition)))
-        for key, condition in _enrolment_conditions(today).items()
-        if key not in ("placement", "certified")
-    }
-    completed = Placement.objects.filter(trainee=OuterRef("pk"), status=PlacementStatus.COMPLETED)
-    conditions["placement"] = Q(Exists(completed))
-    conditions["certified"] = Q(_valid_certificate(today, "pk"))
-    return conditions
+    stages = _stage_enrolments(today, scope)
+    conditions = {key: Q(pk__in=stages[key].values("trainee_id")) for key in stages if key != "placement"}
+    completed = Placement.objects.filter(status=PlacementStatus.COMPLETED).values("trainee_id")
+    conditions["placement"] = Q(pk__in=completed)
+    conditions["certified"] = Q(pk__in=_valid_holders(today))
+    return {key: conditions[key] for key in TRAINEE_STAGES}
 
 
 # --- The funnel -----------------------------------------------------------------------------------
@@ -193,7 +241,7 @@ def funnel_by_subregion(*, user: User, today: datetime.date | None = None) -> Fu
         .annotate(applied=Count("pk"), accepted=Count("pk", filter=Q(status=ApplicationStatus.ACCEPTED)))
         .order_by()
     )
-    conditions = _trainee_conditions(today)
+    conditions = _trainee_conditions(today, Q())
     trainees = (
         trainees_in_scope(user)
         .annotate(area=Substr("home_region__path", 1, prefix_length))
@@ -220,11 +268,15 @@ def funnel_by_cohort(*, user: User, today: datetime.date | None = None) -> Funne
     today = today or timezone.localdate()
     cohorts = cohorts_in_scope(user).select_related("course", "region").order_by("-starts_on", "name", "pk")
     rows = {cohort.pk: FunnelRow(cohort.name, key=cohort) for cohort in cohorts}
-    conditions = _enrolment_conditions(today)
+    scope = region_scope_q(user=user, region_field="cohort__region")
+    stages = _stage_enrolments(today, scope)
     counts = (
-        Enrollment.objects.filter(cohort__in=cohorts_in_scope(user), status__in=SEAT_HOLDING_STATUSES)
+        _seats(scope)
         .values("cohort_id")
-        .annotate(**{key: Count("pk", filter=condition) for key, condition in conditions.items()})
+        .annotate(
+            enrolled=Count("pk"),
+            **{key: Count("pk", filter=Q(pk__in=stages[key].values("pk"))) for key in TRAINEE_STAGES[1:]},
+        )
         .order_by()
     )
     for record in counts:
@@ -258,34 +310,39 @@ def trainees_at_risk(*, user: User, now: datetime.datetime | None = None) -> Que
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
-    in_progress = Enrollment.objects.filter(trainee=OuterRef("pk"), status__in=IN_PROGRESS_STATUSES)
-    inactive = in_progress.annotate(seen=Coalesce("last_activity_at", "enrolled_at")).filter(
-        seen__lt=now - INACTIVITY_THRESHOLD
+    # The reasons as whole-table sets: joining them to the scope first misleads the planner
+    # (a prefix match on the region path is estimated at a few rows) into nested loops.
+    scope = Q()
+    inactive = (
+        Enrollment.objects.filter(scope, status__in=IN_PROGRESS_STATUSES)
+        .annotate(seen=Coalesce("last_activity_at", "enrolled_at"))
+        .filter(seen__lt=now - INACTIVITY_THRESHOLD)
+        .values("trainee_id")
     )
     passed_same_quiz = Attempt.objects.filter(quiz=OuterRef("quiz"), trainee=OuterRef("trainee"), passed=True)
     failed_twice = (
-        Attempt.objects.filter(
-            trainee=OuterRef("pk"), quiz__kind=QuizKind.POST_TEST, state__in=FINISHED_STATES, passed=False
-        )
+        Attempt.objects.filter(scope, quiz__kind=QuizKind.POST_TEST, state__in=FINISHED_STATES, passed=False)
         .exclude(Exists(passed_same_quiz))
-        .values("quiz")
+        .values("trainee_id", "quiz_id")
         .annotate(failures=Count("pk"))
         .filter(failures__gte=2)
+        .values("trainee_id")
     )
     overdue_days = ApprenticeshipSettings.load().logbook_overdue_days
-    overdue = Placement.objects.filter(overdue_q(today, overdue_days), trainee=OuterRef("pk"))
+    overdue = Placement.objects.filter(scope, overdue_q(today, overdue_days)).values("trainee_id")
     latest = Enrollment.objects.filter(trainee=OuterRef("pk"), status__in=SEAT_HOLDING_STATUSES).order_by(
         "-enrolled_at", "-pk"
     )
+    flags = {
+        "is_inactive": Q(pk__in=inactive),
+        "failed_twice": Q(pk__in=failed_twice),
+        "placement_overdue": Q(pk__in=overdue),
+    }
     return (
         trainees_in_scope(user)
+        .filter(flags["is_inactive"] | flags["failed_twice"] | flags["placement_overdue"])
         .annotate(
-            is_inactive=Exists(inactive),
-            failed_twice=Exists(failed_twice),
-            placement_overdue=Exists(overdue),
-        )
-        .filter(Q(is_inactive=True) | Q(failed_twice=True) | Q(placement_overdue=True))
-        .annotate(
+            **{name: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in flags.items()},
             last_activity=Subquery(
                 Enrollment.objects.filter(trainee=OuterRef("pk"))
                 .values("trainee")
