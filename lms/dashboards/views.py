@@ -12,6 +12,7 @@ from courses.models import CourseIndexPage
 from courses.selectors import cohorts_for_user, trainee_course_cards
 from lms.certification.selectors import trainee_checklists
 from lms.people.constants import Role
+from lms.people.selectors import people_in_scope
 
 from . import charts, exports, selectors
 
@@ -52,6 +53,8 @@ def home(request):
         context["entries_to_countersign"] = countersign_queue(user).count()
     if context["is_supervisor"]:
         context["placements_awaiting"] = region_placements(user).filter(status=PlacementStatus.PROPOSED).count()
+        trainees = people_in_scope(user=user, role=Role.TRAINEE)
+        context["trainees_page"] = Paginator(trainees, ROWS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "dashboards/home.html", context)
 
 

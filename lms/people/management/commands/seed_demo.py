@@ -1,6 +1,7 @@
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 from django.utils.module_loading import import_string, module_has_submodule
 
 
@@ -13,9 +14,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         accounts = []
         # Apps are listed in dependency order, so each app's demo can use the ones before it.
-        for app_config in apps.get_app_configs():
-            if module_has_submodule(app_config.module, "demo"):
-                accounts += import_string(f"{app_config.name}.demo.seed")() or []
+        # The demo's enrolments, placements and certificates would otherwise e-mail made-up people.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            for app_config in apps.get_app_configs():
+                if module_has_submodule(app_config.module, "demo"):
+                    accounts += import_string(f"{app_config.name}.demo.seed")() or []
         self.stdout.write(self.style.SUCCESS("Demo data ready. Accounts (e-mail / password):"))
         for account in accounts:
             note = f"  [{account.note}]" if account.note else ""
