@@ -269,7 +269,7 @@ def funnel_by_cohort(*, user: User, today: datetime.date | None = None) -> Funne
     cohorts = cohorts_in_scope(user).select_related("course", "region").order_by("-starts_on", "name", "pk")
     rows = {cohort.pk: FunnelRow(cohort.name, key=cohort) for cohort in cohorts}
     scope = region_scope_q(user=user, region_field="cohort__region")
-    stages = _stage_enrolments(today, scope)
+    stages = _stage_enrolments(today, Q())  # whole-table sets: see trainees_at_risk
     counts = (
         _seats(scope)
         .values("cohort_id")
