@@ -7,6 +7,7 @@
 """
 
 from lms.people.constants import Role
+from lms.people.scoping import supervises_a_region
 
 
 def may_manage_programmes(user) -> bool:
@@ -19,4 +20,4 @@ def may_view_programmes(user) -> bool:
 
 def may_supervise(user) -> bool:
     """Issue, revoke and list certificates; which trainees is a matter of region scope."""
-    return user.is_authenticated and (user.is_superuser or user.has_role(Role.SUPERVISOR))
+    return supervises_a_region(user)

@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .constants import Role
+from .scoping import supervises_a_region
 
 
 def navigation(request):
@@ -21,7 +22,7 @@ def navigation(request):
     ]
     if user.has_role(Role.TRAINEE):
         links.append((reverse("certification:mine"), _("Certification")))
-    if user.has_role(Role.SUPERVISOR) or user.is_superuser:
+    if supervises_a_region(user):
         links.append((reverse("dashboards:supervisor"), _("Supervision")))
         links.append((reverse("recruitment:list"), _("Recruitment")))
     if user.has_perm("wagtailadmin.access_admin"):

@@ -4,14 +4,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .constants import SCREENING_RUBRIC, ApplicationStatus, Role
+from .constants import SCREENING_RUBRIC, ApplicationStatus
 from .models import CandidateApplication, Region, User
-from .scoping import within_user_region
+from .scoping import supervises_a_region, within_user_region
 
 
 def may_screen_applications(user: User) -> bool:
     """Supervisors (within their region) and administrators screen and decide applications."""
-    return user.is_authenticated and (user.is_superuser or user.has_role(Role.SUPERVISOR))
+    return supervises_a_region(user)
 
 
 def applications_for_user(*, user: User, status: str | None = None) -> QuerySet[CandidateApplication]:

@@ -7,7 +7,13 @@ everything; a user without a scope region sees nothing.
 
 from django.db.models import Q, QuerySet
 
+from .constants import Role
 from .models import Region, User
+
+
+def supervises_a_region(user) -> bool:
+    """Supervisors and administrators: the people whose views are filtered by region scope."""
+    return user.is_authenticated and (user.is_superuser or user.has_role(Role.SUPERVISOR))
 
 
 def within_user_region(queryset: QuerySet, *, user: User, region_field: str = "home_region") -> QuerySet:
