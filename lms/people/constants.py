@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -46,12 +47,16 @@ REGIONS_CSV = Path(__file__).resolve().parent / "data" / "regions.csv"
 
 
 class ApplicationStatus(models.TextChoices):
-    """Where a candidate mentor's application stands. Only `accepted` makes an account."""
+    """Where a candidate mentor's application stands. Only `accepted` makes an account.
 
-    SUBMITTED = "submitted", _("Submitted")
-    ACCEPTED = "accepted", _("Accepted")
-    WAITLISTED = "waitlisted", _("Waitlisted")
-    REJECTED = "rejected", _("Rejected")
+    The labels have their own context: "Submitted" is also the label of a date column, and one
+    msgid cannot be both "new" (a status) and "time submitted" (a date) in Indonesian.
+    """
+
+    SUBMITTED = "submitted", pgettext_lazy("application status", "Submitted")
+    ACCEPTED = "accepted", pgettext_lazy("application status", "Accepted")
+    WAITLISTED = "waitlisted", pgettext_lazy("application status", "Waitlisted")
+    REJECTED = "rejected", pgettext_lazy("application status", "Rejected")
 
 
 # The lowest schooling a mentor may have (DOMAIN.md: at least senior high school, SLTA).

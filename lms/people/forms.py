@@ -1,5 +1,7 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +55,23 @@ class SignupForm(AllauthSignupForm):
         _use_site_words(self)
 
 
+def _use_numeric_code(form):
+    """TOTP and recovery codes are digits: a phone shows its number pad and offers the code."""
+    form.fields["code"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "one-time-code"})
+
+
+class MfaAuthenticateForm(AllauthAuthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _use_numeric_code(self)
+
+
+class MfaReauthenticateForm(AllauthReauthenticateForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _use_numeric_code(self)
+
+
 class ProfileForm(forms.ModelForm):
     """The fields a person keeps up to date themselves. E-mail changes go through allauth."""
 
@@ -104,7 +123,8 @@ class CandidateApplicationForm(forms.Form):
     )
     region = forms.ChoiceField(label=_("Regency or city where you live"))
     education_level = forms.ChoiceField(
-        label=_("Highest education completed"), choices=[("", "---------"), *EducationLevel.choices]
+        label=_("Highest education completed"),
+        choices=[("", _("Choose your highest education")), *EducationLevel.choices],
     )
     community_experience = forms.CharField(
         label=_("Experience with community groups"),

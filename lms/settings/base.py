@@ -169,6 +169,10 @@ RATELIMIT_IP_META_KEY = "lms.ratelimit.client_ip"
 
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Akademi Pendamping"
+MFA_FORMS = {
+    "authenticate": "lms.people.forms.MfaAuthenticateForm",
+    "reauthenticate": "lms.people.forms.MfaReauthenticateForm",
+}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Akademi Pendamping"

@@ -51,12 +51,14 @@ class DecisionForm(forms.Form):
         label=_("Cohort"),
         queryset=None,
         required=False,
+        empty_label=_("Choose a cohort (needed to accept)"),
         help_text=_("Needed to accept: open cohorts you follow that have a free seat."),
     )
     reason = forms.CharField(
         label=_("Reason"),
         max_length=3000,
-        help_text=_("Required. A rejected candidate receives it by e-mail."),
+        # Only the rejection e-mail quotes the reason (templates/notifications/application_*.txt).
+        help_text=_("Required. Kept with the decision; only a rejected candidate receives it by e-mail."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
