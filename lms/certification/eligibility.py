@@ -7,15 +7,18 @@ here. The rules, and where each boundary falls:
   course has a counted attempt (the quiz's own first/best/last rule) at or above the
   programme's pass mark: exactly equal passes. A course without a live post-test counts on
   completion alone.
-- the apprenticeship counts when a placement is completed with at least the programme's
-  countersigned hours (exactly equal passes) and a signed-off host evaluation whose average
-  is at or above the threshold (exactly equal passes).
+- the apprenticeship counts when a placement is completed (completing it already needs the
+  placement's own required hours) with at least the programme's countersigned hours (exactly
+  equal passes) and a signed-off host evaluation whose average is at or above the threshold
+  (exactly equal passes). The checklist names the higher of the two hour targets, so the
+  trainee reads the same number here as on the placement's own card.
 - a certificate is valid up to and including its expiry date (`Certificate.status_on`).
 - renewal opens on the day `recertification_window_months` before the expiry date (the same
   day of the month, clamped to the month's end) and stays open from then on, also after
   expiry: a lapsed holder renews with the refresher course instead of repeating the whole
   programme. It needs the refresher course completed on or after the day the window opened.
-  The day before the window opens, renewal is closed and the checklist gives the opening date.
+  The day before the window opens, renewal is closed and the checklist says, as information
+  rather than a step left to do, that the holder is certified and when renewal opens.
 - a holder's checklist is only the renewal condition; their original conditions were met
   when the certificate was issued. A revoked latest certificate blocks any new certificate
   of the programme (automatic or by a supervisor): a revocation must not be undone by the
@@ -27,7 +30,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 # Condition keys, stable for templates, tests and the dashboards.
@@ -47,6 +50,14 @@ class Condition:
     met: bool
     detail: str = ""
     url: str = ""
+    # Information for the trainee, not a step to take (e.g. "certified; renewal opens on ...").
+    # It is never met, so it keeps the programme not eligible, but no "not yet" badge is shown.
+    info: bool = False
+
+    @property
+    def todo(self) -> bool:
+        """A step left for the trainee: shown with a "not yet" badge and as the "next step"."""
+        return not self.met and not self.info
 
 
 @dataclass(frozen=True)
@@ -66,6 +77,7 @@ class PlacementFacts:
     countersigned_hours: Decimal
     evaluation_average: Decimal | None  # only a signed-off evaluation counts
     url: str = ""
+    required_hours: Decimal = Decimal(0)  # the placement's own target (completion needs it)
 
 
 @dataclass(frozen=True)
@@ -111,7 +123,12 @@ class Eligibility:
 
     @property
     def next_step(self) -> Condition | None:
-        return next((condition for condition in self.conditions if not condition.met), None)
+        return next((condition for condition in self.conditions if condition.todo), None)
+
+    @property
+    def displayed(self) -> list[Condition]:
+        """The conditions the trainee sees: a met "not certified yet" would read as a contradiction."""
+        return [c for c in self.conditions if not (c.key == NOT_CERTIFIED_KEY and c.met)]
 
 
 # The boundaries, one function each
@@ -131,6 +148,11 @@ def post_test_passes(percent: Decimal | None, pass_mark: Decimal) -> bool:
 
 def hours_pass(hours: Decimal, required: Decimal) -> bool:
     return Decimal(hours) >= Decimal(required)
+
+
+def hours_target(placement: PlacementFacts, rules: Rules) -> Decimal:
+    """The hours the trainee must reach at this placement: the higher of the programme's and the placement's."""
+    return max(Decimal(rules.apprenticeship_hours), Decimal(placement.required_hours or 0))
 
 
 def evaluation_passes(average: Decimal | None, threshold: Decimal) -> bool:
@@ -208,7 +230,7 @@ def apprenticeship_condition(facts: Facts, rules: Rules) -> Condition:
         ) % {
             "kube": placement.kube,
             "hours": _number(placement.countersigned_hours),
-            "needed": hours_needed,
+            "needed": _number(hours_target(placement, rules)),
             "threshold": threshold,
         }
         return Condition(key, label, False, detail, placement.url)
@@ -228,11 +250,11 @@ def renewal_condition(held: HeldCertificate, facts: Facts, rules: Rules, today: 
         detail = _("This programme has no refresher course, so it cannot be renewed.")
         return Condition(RENEWAL_KEY, label, False, detail)
     if today < opens_on:
-        detail = _("Valid until %(expires)s. Renewal opens on %(opens)s.") % {
+        label = _("Certified — valid until %(expires)s. Renewal opens on %(opens)s.") % {
             "expires": _day(held.expires_on),
             "opens": _day(opens_on),
         }
-        return Condition(RENEWAL_KEY, label, False, detail)
+        return Condition(RENEWAL_KEY, label, False, info=True)
     done = facts.refresher_completed_on
     if done is not None and done >= opens_on:
         return Condition(RENEWAL_KEY, label, True, _("Refresher course completed on %(day)s.") % {"day": _day(done)})
@@ -259,6 +281,7 @@ def evaluate(facts: Facts, rules: Rules, today: datetime.date) -> Eligibility:
 
 
 def _number(value) -> str:
-    """12, 12.5 or 3.25 rather than 12.0 or 3.250."""
+    """12, 12,5 or 3,25 (in the active language's format) rather than 12,0 or 3,250."""
     text = f"{Decimal(value):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return number_format(Decimal(text))

@@ -5,6 +5,7 @@ from .constants import CertificateStatus
 from .services import REASON_REQUIRED
 
 REASON_MAX_CHARS = 2000
+CONFIRM_REQUIRED = _("Tick the box to confirm that you understand the certificate will show as revoked.")
 
 
 class RevokeForm(forms.Form):
@@ -14,6 +15,11 @@ class RevokeForm(forms.Form):
         max_length=REASON_MAX_CHARS,
         error_messages={"required": REASON_REQUIRED},
         help_text=_("The holder and the verification page will show the certificate as revoked."),
+    )
+    # Revoking cannot be undone and shows to every employer who checks: a deliberate tick, checked here.
+    confirm = forms.BooleanField(
+        label=_("I understand the certificate will show as revoked to anyone who checks it"),
+        error_messages={"required": CONFIRM_REQUIRED},
     )
 
     def clean_reason(self):

@@ -8,6 +8,7 @@ region-scoped lookups below, which answer 404 for anything outside their region.
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
@@ -28,6 +29,7 @@ from lms.people.scoping import within_user_region
 from .constants import CertificateStatus
 from .eligibility import CourseFacts, Eligibility, Facts, HeldCertificate, PlacementFacts, Rules, evaluate
 from .models import Certificate, CertificationProgramme
+from .pdf import certificate_verification_url, grouped_code
 from .permissions import may_supervise
 
 
@@ -42,6 +44,11 @@ class ProgrammeStanding:
     @property
     def conditions(self):
         return self.eligibility.conditions
+
+    @property
+    def displayed(self):
+        """The conditions shown to the trainee (see `Eligibility.displayed`)."""
+        return self.eligibility.displayed
 
     @property
     def eligible(self) -> bool:
@@ -124,6 +131,7 @@ def programme_standings_bulk(
                 status=placement.status,
                 countersigned_hours=placement.countersigned_hours,
                 evaluation_average=evaluation.average_score if signed else None,
+                required_hours=Decimal(placement.required_hours or 0),
                 url=reverse("apprenticeship:placement", kwargs={"placement_id": placement.pk}),
             )
         )
@@ -177,8 +185,8 @@ def programme_standing(*, trainee: User, programme: CertificationProgramme, toda
 
 
 def trainee_checklists(*, trainee: User, today=None) -> list[tuple]:
-    """For the trainee's home page: (programme, conditions, latest certificate or None) per active programme."""
-    return [(s.programme, s.conditions, s.certificate) for s in programme_standings(trainee=trainee, today=today)]
+    """For the trainee's home page: (programme, displayed conditions, latest certificate or None) per programme."""
+    return [(s.programme, s.displayed, s.certificate) for s in programme_standings(trainee=trainee, today=today)]
 
 
 def _percent(attempt: Attempt | None):
@@ -201,7 +209,13 @@ def _held(certificate: Certificate | None) -> HeldCertificate | None:
 
 
 def trainee_certificates(*, trainee: User) -> list[Certificate]:
-    return list(Certificate.objects.filter(trainee=trainee).select_related("programme"))
+    """The trainee's certificates, each with `grouped_code` (the verification code in fours, as the PDF prints
+    it) and `verification_url` (its public page), so the holder can tell an employer how to check it."""
+    certificates = list(Certificate.objects.filter(trainee=trainee).select_related("programme"))
+    for certificate in certificates:
+        certificate.grouped_code = grouped_code(certificate.verification_code)
+        certificate.verification_url = certificate_verification_url(certificate)
+    return certificates
 
 
 def trainee_get_for_supervisor(*, user: User, trainee_id: int) -> User:

@@ -4,7 +4,8 @@ Anyone may ask, without signing in, so the page shows only what the certificate 
 says: the holder's name, the programme, the dates and today's status. The template gets a
 plain record with exactly those five facts, never the model, so it cannot reach the
 holder's e-mail, phone or region, the serial number, the revocation's reason or the
-holder's other certificates. An unknown code gets a 404 page that echoes nothing back.
+holder's other certificates. An unknown code gets a 404 page that only puts the code back
+into the form's field (escaped), so the asker can spot a typo.
 Codes are long and random and every look-up counts against a per-address rate limit, so
 they cannot be enumerated.
 """
@@ -135,7 +136,9 @@ def certificate_verify(request, code: str):
     today = timezone.localdate()
     verified = certificate_verify_lookup(code=normalised, today=today) if normalised else None
     if verified is None:
-        return _respond(request, "certification/verify_not_found.html", {"form": VerificationCodeForm()}, status=404)
+        # The field shows back what was asked for (escaped by the widget), so a typo can be seen and fixed.
+        form = VerificationCodeForm(initial={"kode": normalised})
+        return _respond(request, "certification/verify_not_found.html", {"form": form}, status=404)
     return _respond(
         request,
         "certification/verify.html",

@@ -68,7 +68,7 @@ def revoke(request, certificate_id: int):
     certificate = certificate_get_for_supervisor(user=request.user, certificate_id=certificate_id)
     form = RevokeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(form.errors.get("reason", [])))
+        messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
     else:
         try:
             certificate_revoke(certificate=certificate, by=request.user, reason=form.cleaned_data["reason"])

@@ -161,7 +161,33 @@ def test_the_day_before_the_window_a_holder_cannot_renew_and_is_told_when_it_ope
     )
     assert [c.key for c in result.conditions] == [RENEWAL_KEY]
     assert not result.eligible
-    assert "Renewal opens on 30 May 2026" in result.conditions[0].detail
+    condition = result.conditions[0]
+    assert condition.label == "Certified — valid until 30 November 2026. Renewal opens on 30 May 2026."
+    assert condition.info and not condition.todo and result.next_step is None
+
+
+def test_a_met_not_certified_condition_is_kept_in_the_rules_but_not_displayed():
+    result = evaluate(facts(), RULES, TODAY)
+    assert result.eligible and NOT_CERTIFIED_KEY in by_key(result)
+    assert NOT_CERTIFIED_KEY not in [c.key for c in result.displayed]
+
+
+def test_the_hour_target_is_the_higher_of_the_programme_and_the_placement_in_indonesian_format():
+    under_way = PlacementFacts(
+        kube="KUBE Mawar",
+        status="active",
+        countersigned_hours=Decimal("19.50"),
+        evaluation_average=None,
+        required_hours=Decimal(120),
+    )
+    rules = Rules(**(RULES.__dict__ | {"apprenticeship_hours": Decimal("40.0")}))
+    with translation.override("id"):
+        detail = by_key(evaluate(facts(placements=(under_way,)), rules, TODAY))[APPRENTICESHIP_KEY].detail
+        fewer = evaluate(facts(placements=(placement(hours=Decimal(30), status="active"),)), rules, TODAY)
+    assert "19,5" in detail and "120" in detail and "40" not in detail and "19.5" not in detail
+    # the programme's 40,0 hours print as 40 when the placement asks for less
+    assert "30" in by_key(fewer)[APPRENTICESHIP_KEY].detail and "40,0" not in by_key(fewer)[APPRENTICESHIP_KEY].detail
+    assert "40" in by_key(fewer)[APPRENTICESHIP_KEY].detail
 
 
 def test_on_the_first_day_of_the_window_a_refresher_completed_that_day_renews():

@@ -121,7 +121,7 @@ def test_a_revoked_certificate_says_revoked_and_nothing_about_why(client, certif
     _assert_reveals_nothing_else(page, certificate)
 
 
-def test_a_made_up_code_is_not_found_and_echoes_nothing(client, certificate):
+def test_a_made_up_code_is_not_found_and_only_refills_the_field(client, certificate):
     made_up = secrets.token_urlsafe(24)
 
     response = client.get(reverse("certification:verify", kwargs={"code": made_up}))
@@ -129,11 +129,37 @@ def test_a_made_up_code_is_not_found_and_echoes_nothing(client, certificate):
     assert response.status_code == 404
     page = response.content.decode()
     assert "No certificate has this verification code." in page
-    # Only the language switcher's "come back here" address carries the URL the asker typed.
+    # The code comes back only as the field's value, so the asker can see a typo.
     main = page[page.index("<main") : page.index("</main>")]
-    assert made_up not in main
+    assert main.count(made_up) == 1
+    assert f'value="{made_up}"' in main
     assert "Rina Marlina" not in page
     assert response["Cache-Control"] == "no-store"
+
+
+def test_a_refilled_code_is_escaped(client, certificate):
+    response = client.get("/verifikasi/%22%3E%3Cb%3Ex/")
+
+    assert response.status_code == 404
+    main = response.content.decode().split("<main", 1)[1]
+    assert "<b>x" not in main
+    assert "&quot;&gt;&lt;b&gt;x" in main
+
+
+def test_expired_and_revoked_look_different_and_revoked_says_originally_valid(client, holder, certificate):
+    lapsed = CertificateFactory(
+        trainee=holder, issued_on=TODAY - datetime.timedelta(days=1000), expires_on=TODAY - datetime.timedelta(days=1)
+    )
+    valid = _page(client, certificate).content.decode()
+    assert "card-next" in valid and "Valid until" in valid and "badge-danger" not in valid
+    expired = _page(client, lapsed).content.decode()
+    assert "card-warning" in expired and "badge-warning" in expired and "card-next" not in expired
+    certificate.revoked_at = timezone.now()
+    certificate.save()
+    revoked = _page(client, certificate).content.decode()
+    assert "card-danger" in revoked and "badge-danger" in revoked and "card-next" not in revoked
+    assert "Originally valid until" in revoked
+    assert ">Valid until<" not in revoked
 
 
 def test_an_issued_code_typed_in_lower_case_in_groups_finds_its_certificate(client, holder):

@@ -78,10 +78,23 @@ def test_revoking_needs_a_reason(client, trainee, programme, supervisor):
     assert "Give the reason for the revocation." in response.content.decode()
     certificate.refresh_from_db()
     assert certificate.revoked_at is None
-    client.post(url, {"reason": "Sertifikat diterbitkan karena kekeliruan data."})
+    client.post(url, {"reason": "Sertifikat diterbitkan karena kekeliruan data.", "confirm": "on"})
     certificate.refresh_from_db()
     assert certificate.revoked_by == supervisor
     assert certificate.revocation_reason == "Sertifikat diterbitkan karena kekeliruan data."
+
+
+def test_revoking_needs_the_confirmation_box_ticked_behind_a_disclosure(client, trainee, programme, supervisor):
+    certificate = CertificateFactory(trainee=trainee, programme=programme)
+    client.force_login(supervisor)
+    page = client.get(reverse("certification:trainee", kwargs={"trainee_id": trainee.pk})).content.decode()
+    assert "<details" in page and "Revoke this certificate…" in page
+    assert page.index("<details") < page.index('name="reason"') < page.index('name="confirm"')
+    url = reverse("certification:revoke", kwargs={"certificate_id": certificate.pk})
+    response = client.post(url, {"reason": "Data keliru."}, follow=True)
+    assert "Tick the box to confirm" in response.content.decode()
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
 
 
 def test_a_supervisor_of_another_province_gets_404_everywhere(client, ready, programme, supervisor_elsewhere):
@@ -159,3 +172,35 @@ def test_the_supervisor_trainee_page_query_count_does_not_grow(
     with CaptureQueriesContext(connection) as large:
         assert client.get(url).status_code == 200
     assert len(large) == len(small), [q["sql"] for q in large.captured_queries]
+
+
+def test_a_fresh_holder_is_told_she_is_certified_with_her_code_and_verification_link(client, trainee, programme):
+    import datetime
+
+    from django.template.loader import render_to_string
+    from django.utils import timezone
+
+    from lms.certification.pdf import grouped_code
+    from lms.certification.selectors import trainee_checklists
+
+    programme.refresher_course = programme.required_courses.first()
+    programme.save()
+    today = timezone.localdate()
+    certificate = CertificateFactory(
+        trainee=trainee, programme=programme, issued_on=today, expires_on=today + datetime.timedelta(days=3 * 365)
+    )
+    client.force_login(trainee)
+    page = client.get(reverse("certification:mine")).content.decode()
+    assert "Certified — valid until" in page and "Renewal opens on" in page
+    assert "Not yet" not in page and "Met<" not in page and "Not certified yet" not in page
+    assert grouped_code(certificate.verification_code) in page
+    assert reverse("certification:verify", kwargs={"code": certificate.verification_code}) in page
+    card = render_to_string("certification/trainee_card.html", {"checklists": trainee_checklists(trainee=trainee)})
+    assert "Certified — valid until" in card
+    assert "Next step" not in card
+
+
+def test_a_trainee_without_a_certificate_does_not_see_a_met_not_certified_line(client, trainee, programme):
+    client.force_login(trainee)
+    page = client.get(reverse("certification:mine")).content.decode()
+    assert "Not certified yet under this programme" not in page
