@@ -8,8 +8,9 @@ rows): the region tree of bench/apprenticeship_hosts.py (34 provinces x 10 regen
 districts x 15 villages); one published course of four lessons with a live pre-test and
 post-test; 20 cohorts per regency of province 35; --trainees trainees of province 35 living in a
 district (70 %) or a regency, 95 % enrolled in a cohort of their regency (30 % completed, 50 %
-studying, 15 % enrolled, 5 % withdrawn; last activity 0-40 days ago), their lesson progress,
-pre-test attempts (80 %), post-test attempts (pass, fail once, fail twice, fail then pass);
+studying, 15 % enrolled, 5 % withdrawn; last activity 0-40 days ago), their lesson progress
+(and `lessons_completed_at` when all four are done), pre-test attempts (80 %), post-test
+attempts (pass, fail once, fail twice, fail then pass);
 500 KUBE with host mentors and placements for a third of them in mixed statuses; 1.2
 applications per trainee in mixed statuses; certificates for the completed trainees issued over
 the last three years for three years (so some expire within 90 days), 2 % revoked. A province 36
@@ -18,7 +19,9 @@ supervisor's data (1 % of the size) shows the scoping does not grow the other's 
 Measures, as a province 35 supervisor, the median of 5 runs after a warm-up (and the queries of
 one more run) of each selector and of the rendered page through the test Client (signed in,
 two-factor satisfied, as a browser would be), and the at-risk CSV export. With --explain prints
-EXPLAIN ANALYZE of every query over 200 ms. Drops the database unless --keep.
+EXPLAIN ANALYZE of every query over 200 ms; with --jit-off measures with PostgreSQL's JIT
+compilation off (at 100,000 trainees no query's plan costs enough to be JIT-compiled, so it
+makes no difference). Drops the database unless --keep.
 """
 
 import argparse
@@ -108,10 +111,11 @@ def fill(trainees: int, rng: random.Random) -> None:
             cohort = rng.choice(by_regency[home[1][: 2 * STEPLEN]])
             status = rng.choices(("completed", "active", "enrolled", "withdrawn"), (30, 50, 15, 5))[0]
             last = now - days(seconds=rng.randint(0, 40 * 86400))
-            enrolments.append((enrolment_id, cohort, pk, status, "bulk", now - days(200), last if status == "completed"
-                               else None, None if status == "enrolled" else last))  # fmt: skip
-            enrolment_id += 1
             done = 4 if status == "completed" else rng.randint(0, 4) if status == "active" else 0
+            enrolments.append((enrolment_id, cohort, pk, status, "bulk", now - days(200),
+                               last if status == "completed" else None, None if status == "enrolled" else last,
+                               last if done == 4 else None))  # fmt: skip
+            enrolment_id += 1
             progress += [(pk, lesson, last, last, last) for lesson in lessons[:done]]
             if (status != "enrolled" and rng.random() < 0.8) or status == "completed":
                 attempts.append((pre.pk, pk, cohort, 1, True))
@@ -124,7 +128,7 @@ def fill(trainees: int, rng: random.Random) -> None:
     copy_rows("courses_cohort", cohorts, "id, course_id, name, region_id, starts_on, ends_on, capacity,"
               " enrollment_open, study_arm, created_at")  # fmt: skip
     copy_rows("courses_enrollment", enrolments, "id, cohort_id, trainee_id, status, source, enrolled_at,"
-              " completed_at, last_activity_at")  # fmt: skip
+              " completed_at, last_activity_at, lessons_completed_at")  # fmt: skip
     copy_rows(
         "courses_lessonprogress", progress, "trainee_id, lesson_id, first_opened_at, last_opened_at, completed_at"
     )
@@ -279,7 +283,10 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the database; the next run with --reuse reads it")
     parser.add_argument("--reuse", action="store_true", help="measure a kept database without refilling it")
     parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--jit-off", action="store_true", help="measure with PostgreSQL's JIT compilation off")
     args = parser.parse_args()
+    if args.jit_off:
+        os.environ["PGOPTIONS"] = f"{os.environ.get('PGOPTIONS', '')} -c jit=off"  # every connection libpq opens
 
     os.environ["DJANGO_SETTINGS_MODULE"] = "lms.settings.dev"
     os.environ["DATABASE_URL"] = f"{args.server}/{args.database}"
@@ -302,7 +309,7 @@ def main() -> None:
             started = time.perf_counter()
             fill(args.trainees, random.Random(args.seed))  # noqa: S311 - not security
             print(f"filled in {time.perf_counter() - started:.0f} s", flush=True)
-        version = run_sql("SELECT version()")[0][0].split(" on ")[0]
+        version = run_sql("SELECT version()")[0][0].split(" on ")[0] + f", jit {run_sql('SHOW jit')[0][0]}"
         print(f"\n## Supervisor dashboard, province of {args.trainees:,} trainees\n")
         print(f"    .venv/bin/python bench/supervisor_dashboard.py --trainees {args.trainees}\n")
         print(f"{version}, nproc {len(os.sched_getaffinity(0))}; median of {RUNS} runs after a warm-up.\n")

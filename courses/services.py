@@ -183,7 +183,8 @@ def enrollment_refresh_completion(*, enrollment: Enrollment, lesson_ids: list[in
     """Complete the enrolment when every requirement of `courses.completion` holds.
 
     Called whenever something a requirement depends on changes (a lesson completed here; a
-    post-test graded in the assessments app). A completed enrolment stays completed.
+    post-test graded in the assessments app). A completed enrolment stays completed. On the way
+    it stamps `lessons_completed_at` the first time every lesson is done.
     """
     if enrollment.status == EnrollmentStatus.COMPLETED:
         return True
@@ -192,6 +193,8 @@ def enrollment_refresh_completion(*, enrollment: Enrollment, lesson_ids: list[in
             trainee_id=enrollment.trainee_id, lesson_id__in=lesson_ids, completed_at__isnull=False
         ).values_list("lesson_id", flat=True)
     )
+    if lesson_ids and completed >= set(lesson_ids) and enrollment.lessons_completed_at is None:
+        _note_lessons_completed(enrollment)
     standing = CourseStanding(
         trainee=enrollment.trainee,
         course=enrollment.cohort.course,
@@ -205,6 +208,16 @@ def enrollment_refresh_completion(*, enrollment: Enrollment, lesson_ids: list[in
     enrollment.status, enrollment.completed_at = EnrollmentStatus.COMPLETED, now
     log(instance=enrollment, action="courses.enrollment.complete", user=enrollment.trainee)
     return True
+
+
+def _note_lessons_completed(enrollment: Enrollment) -> None:
+    """Stamp the moment every live lesson of the course was done (the funnel reads the column).
+
+    Set once and never cleared: a lesson added to the course later does not take the stage away.
+    """
+    now = timezone.now()
+    Enrollment.objects.filter(pk=enrollment.pk, lessons_completed_at__isnull=True).update(lessons_completed_at=now)
+    enrollment.lessons_completed_at = now
 
 
 def reflection_save(*, trainee: User, lesson: LessonPage, block_id: str, text: str) -> ReflectionAnswer:

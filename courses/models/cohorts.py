@@ -69,6 +69,9 @@ class Enrollment(models.Model):
     """A trainee's place in a cohort: who enrolled them, when, and how far they have come.
 
     `last_activity_at` is updated whenever the trainee studies, so inactivity is one column away.
+    `lessons_completed_at` is set (once, never cleared) when the trainee's progress first covers
+    every live lesson of the course, so "lessons complete" in the supervisor's funnel is a column
+    check instead of counting LessonProgress rows for every trainee.
     """
 
     cohort = models.ForeignKey(Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrollments")
@@ -90,6 +93,7 @@ class Enrollment(models.Model):
     enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
     last_activity_at = models.DateTimeField(_("last studied"), null=True, blank=True)
+    lessons_completed_at = models.DateTimeField(_("lessons completed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["enrolled_at"]

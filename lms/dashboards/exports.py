@@ -37,22 +37,33 @@ def funnel_cohorts_table(user) -> Table:
 
 
 def at_risk_table(user) -> Table:
+    """Every trainee at risk: plain values in batches (no model instances), rows produced as written."""
     table = Table(
         key="peserta-berisiko",
         title=_("Trainees at risk"),
         columns=[_("Trainee"), _("E-mail"), _("Region"), _("Cohort"), _("Reasons"), _("Last activity")],
     )
-    for trainee in selectors.trainees_at_risk(user=user).iterator(chunk_size=2000):
-        table.rows.append(
-            [
-                trainee.full_name,
-                trainee.email,
-                trainee.home_region.name if trainee.home_region else "",
-                trainee.cohort_name or "",
-                "; ".join(selectors.risk_reasons(trainee)),
-                timezone.localtime(trainee.last_activity).strftime("%Y-%m-%d %H:%M") if trainee.last_activity else "",
+    labels = [(name, str(label)) for name, label in selectors.REASON_LABELS]
+    records = (
+        selectors.trainees_at_risk(user=user, every_row=True)
+        .values("full_name", "email", "home_region__name", "cohort_name", "last_activity", *[n for n, _l in labels])
+        .iterator(chunk_size=5000)
+    )
+    zone = timezone.get_current_timezone()
+
+    def rows():
+        for record in records:
+            last = record["last_activity"]
+            yield [
+                record["full_name"],
+                record["email"],
+                record["home_region__name"] or "",
+                record["cohort_name"] or "",
+                "; ".join(label for name, label in labels if record[name]),
+                last.astimezone(zone).strftime("%Y-%m-%d %H:%M") if last else "",
             ]
-        )
+
+    table.rows = rows()
     return table
 
 

@@ -15,8 +15,9 @@ subset of the one before, e.g. a course without a pre-test):
   seat (enrolled, studying or completed); in the cohort breakdown, such enrolments;
 - **pre-test taken**: a submitted or graded attempt on a pre-test quiz, taken in a cohort where
   the trainee holds a seat (in the cohort breakdown: in that cohort);
-- **lessons complete**: a seat-holding enrolment whose status is completed, or whose course has
-  at least one live lesson and every live lesson is completed in the trainee's LessonProgress;
+- **lessons complete**: a seat-holding enrolment whose status is completed, or whose trainee had
+  completed every live lesson of its course (at least one) by the time the last was marked done
+  (`Enrollment.lessons_completed_at`, stamped by `courses.services`);
 - **post-test passed**: the counted attempt on a post-test is graded and passed (`Attempt.passed`,
   stored at grading): best-attempt quizzes count any passed graded attempt, first- and
   last-attempt quizzes only a passed one with no graded attempt before / after it; taken in a
@@ -39,7 +40,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Value,
 )
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
@@ -49,9 +49,9 @@ from apprenticeship.constants import PlacementStatus
 from apprenticeship.models import ApprenticeshipSettings, Placement
 from apprenticeship.selectors import overdue_q, region_placements
 from assessments.constants import FINISHED_STATES, AttemptState, GradingMethod, QuizKind
-from assessments.models import Attempt
+from assessments.models import Attempt, Quiz
 from courses.constants import INACTIVITY_THRESHOLD, SEAT_HOLDING_STATUSES, EnrollmentStatus
-from courses.models import Cohort, CoursePage, Enrollment, LessonPage, LessonProgress
+from courses.models import Cohort, Enrollment
 from lms.certification.models import Certificate
 from lms.people.constants import ApplicationStatus, Role
 from lms.people.models import CandidateApplication, Region, User
@@ -97,83 +97,88 @@ def _seats(scope: Q) -> QuerySet[Enrollment]:
     return Enrollment.objects.filter(scope, status__in=SEAT_HOLDING_STATUSES)
 
 
-def _course_lessons() -> dict[int, list[int]]:
-    """The live lesson ids of every course that has some, in one small query (it is content)."""
-    pages = (
-        CoursePage.objects.order_by()
-        .values_list("pk", "path", Value(True))
-        .union(LessonPage.objects.live().order_by().values_list("pk", "path", Value(False)), all=True)
+def _lessons_done_q() -> Q:
+    """A seat-holding enrolment whose trainee has done every live lesson of its course (or completed it).
+
+    `Enrollment.lessons_completed_at` is stamped by `courses.services` the first time the
+    trainee's progress covers every live lesson, so this is a column check on the enrolment.
+    """
+    return Q(status=EnrollmentStatus.COMPLETED) | Q(lessons_completed_at__isnull=False)
+
+
+def _quizzes(kind: str, **fields) -> QuerySet:
+    """The ids of the quizzes of a kind, as a subquery (so the attempts need no join to quizzes)."""
+    return Quiz.objects.filter(kind=kind, **fields).values("pk")
+
+
+def _post_test_passes() -> list[QuerySet]:
+    """Passed post-test attempts that count, one set per grading method in use (each a plain semi-join).
+
+    Best-attempt quizzes count any passed graded attempt; first- and last-attempt quizzes only a
+    passed one with no graded attempt before / after it. Split by method (the methods in use are
+    read first, in one small query) so that the planner hashes each set instead of checking the
+    rule attempt by attempt, and builds nothing for a method no post-test uses.
+    """
+    methods = set(
+        Quiz.objects.filter(kind=QuizKind.POST_TEST).order_by().values_list("grading_method", flat=True).distinct()
     )
-    courses, lessons = {}, []
-    for pk, path, is_course in pages:
-        if is_course:
-            courses[path] = pk
-        else:
-            lessons.append((pk, path))
-    found: dict[int, list[int]] = {}
-    for pk, path in lessons:
-        for depth in range(STEPLEN, len(path), STEPLEN):
-            if path[:depth] in courses:
-                found.setdefault(courses[path[:depth]], []).append(pk)
-                break
+    graded = {"quiz": OuterRef("quiz"), "trainee": OuterRef("trainee"), "state": AttemptState.GRADED}
+    passes = Attempt.objects.filter(
+        trainee=OuterRef("trainee"), cohort=OuterRef("cohort"), state=AttemptState.GRADED, passed=True
+    )
+    found = [passes.filter(quiz_id__in=_quizzes(QuizKind.POST_TEST, grading_method=GradingMethod.BEST))]
+    for method, earlier_or_later in ((GradingMethod.FIRST, "number__lt"), (GradingMethod.LAST, "number__gt")):
+        if method in methods:
+            other = Attempt.objects.filter(**graded, **{earlier_or_later: OuterRef("number")})
+            found.append(
+                passes.filter(quiz_id__in=_quizzes(QuizKind.POST_TEST, grading_method=method)).exclude(Exists(other))
+            )
     return found
 
 
-def _lessons_done_q(course_lessons: dict[int, list[int]]) -> Q:
-    """A seat-holding enrolment whose course's live lessons are all completed by its trainee."""
-    condition = Q(status=EnrollmentStatus.COMPLETED)
-    for course, ids in course_lessons.items():
-        finished = (
-            LessonProgress.objects.filter(lesson_id__in=ids, completed_at__isnull=False)
-            .values("trainee_id")
-            .annotate(done=Count("pk"))
-            .filter(done=len(ids))
-            .values("trainee_id")
-        )
-        condition |= Q(cohort__course_id=course, trainee_id__in=finished)
-    return condition
+def _stage_sets(today: datetime.date) -> dict[str, list[QuerySet[Enrollment]]]:
+    """The seat-holding enrolments (in the whole table) that meet each trainee stage, as a union of sets.
 
-
-def _stage_enrolments(today: datetime.date, scope: Q) -> dict[str, QuerySet[Enrollment]]:
-    """The seat-holding enrolments (within `scope`) that meet each trainee stage."""
+    Whole-table sets: joining them to the scope first misleads the planner (a prefix match on
+    the region path is estimated at a few rows) into nested loops. Each is hashed once per query.
+    """
     pre_test = Attempt.objects.filter(
-        trainee=OuterRef("trainee"), cohort=OuterRef("cohort"), quiz__kind=QuizKind.PRE_TEST, state__in=FINISHED_STATES
-    )
-    graded = {"quiz": OuterRef("quiz"), "trainee": OuterRef("trainee"), "state": AttemptState.GRADED}
-    passed = Attempt.objects.filter(
-        Q(quiz__grading_method=GradingMethod.BEST)
-        | Q(quiz__grading_method=GradingMethod.FIRST)
-        & ~Exists(Attempt.objects.filter(**graded, number__lt=OuterRef("number")))
-        | Q(quiz__grading_method=GradingMethod.LAST)
-        & ~Exists(Attempt.objects.filter(**graded, number__gt=OuterRef("number"))),
         trainee=OuterRef("trainee"),
         cohort=OuterRef("cohort"),
-        quiz__kind=QuizKind.POST_TEST,
-        state=AttemptState.GRADED,
-        passed=True,
+        quiz_id__in=_quizzes(QuizKind.PRE_TEST),
+        state__in=FINISHED_STATES,
     )
     placement = Placement.objects.filter(
         trainee=OuterRef("trainee"), cohort=OuterRef("cohort"), status=PlacementStatus.COMPLETED
     )
-    seats = _seats(scope)
+    seats = _seats(Q())
     return {
-        "enrolled": seats,
-        "pre_test": seats.filter(Exists(pre_test)),
-        "lessons": seats.filter(_lessons_done_q(_course_lessons())),
-        "post_test": seats.filter(Exists(passed)),
-        "placement": seats.filter(Exists(placement)),
-        "certified": seats.filter(trainee_id__in=_valid_holders(today)),
+        "enrolled": [seats],
+        "pre_test": [seats.filter(Exists(pre_test))],
+        "lessons": [seats.filter(_lessons_done_q())],
+        "post_test": [seats.filter(Exists(passes)) for passes in _post_test_passes()],
+        "placement": [seats.filter(Exists(placement))],
+        "certified": [seats.filter(trainee_id__in=_valid_holders(today))],
     }
+
+
+def _any_of(sets: list[QuerySet], field_name: str, column: str) -> Q:
+    condition = Q()
+    for subset in sets:
+        condition |= Q(**{f"{field_name}__in": subset.values(column)})
+    return condition
 
 
 def _valid_holders(today: datetime.date) -> QuerySet:
     return Certificate.objects.filter(revoked_at__isnull=True, expires_on__gte=today).values("trainee_id")
 
 
-def _trainee_conditions(today: datetime.date, scope: Q) -> dict[str, Q]:
+def _trainee_conditions(today: datetime.date) -> dict[str, Q]:
     """Each trainee stage as a condition on a person: some seat-holding enrolment meets it."""
-    stages = _stage_enrolments(today, scope)
-    conditions = {key: Q(pk__in=stages[key].values("trainee_id")) for key in stages if key != "placement"}
+    stages = _stage_sets(today)
+    conditions = {
+        key: _any_of(stages[key], "pk", "trainee_id") for key in ("enrolled", "pre_test", "lessons", "post_test")
+    }
     completed = Placement.objects.filter(status=PlacementStatus.COMPLETED).values("trainee_id")
     conditions["placement"] = Q(pk__in=completed)
     conditions["certified"] = Q(pk__in=_valid_holders(today))
@@ -185,7 +190,9 @@ def _trainee_conditions(today: datetime.date, scope: Q) -> dict[str, Q]:
 
 def trainees_in_scope(user: User) -> QuerySet[User]:
     """The trainee population: active people with the role Peserta whose home region is in scope."""
-    return within_user_region(User.objects.filter(is_active=True, groups__name=Role.TRAINEE), user=user)
+    # Membership as a hashed id set: a join would be planned as a loop over the (misestimated) scope.
+    members = User.groups.through.objects.filter(group__name=Role.TRAINEE).values("user_id")
+    return within_user_region(User.objects.filter(is_active=True, pk__in=members), user=user)
 
 
 @dataclass
@@ -241,14 +248,19 @@ def funnel_by_subregion(*, user: User, today: datetime.date | None = None) -> Fu
         .annotate(applied=Count("pk"), accepted=Count("pk", filter=Q(status=ApplicationStatus.ACCEPTED)))
         .order_by()
     )
-    conditions = _trainee_conditions(today, Q())
+    conditions = _trainee_conditions(today)
+    # Grouped by home region (an integer, hashed) and summed up to the sub-region here.
     trainees = (
         trainees_in_scope(user)
-        .annotate(area=Substr("home_region__path", 1, prefix_length))
-        .values("area")
+        .values("home_region_id", "home_region__path")
         .annotate(**{key: Count("pk", filter=condition) for key, condition in conditions.items()})
         .order_by()
     )
+    trainees = [
+        {"area": (record.pop("home_region__path") or "")[:prefix_length], **record}
+        for record in trainees
+        if record.pop("home_region_id", True)
+    ]
     label = _("In %(region)s itself") % {"region": anchor.name} if anchor else _("Without a region")
     direct = FunnelRow(str(label), key="")
     for record in [*applications, *trainees]:
@@ -269,14 +281,13 @@ def funnel_by_cohort(*, user: User, today: datetime.date | None = None) -> Funne
     cohorts = cohorts_in_scope(user).select_related("course", "region").order_by("-starts_on", "name", "pk")
     rows = {cohort.pk: FunnelRow(cohort.name, key=cohort) for cohort in cohorts}
     scope = region_scope_q(user=user, region_field="cohort__region")
-    stages = _stage_enrolments(today, Q())  # whole-table sets: see trainees_at_risk
+    stages = _stage_sets(today)
+    conditions = {key: _any_of(stages[key], "pk", "pk") for key in TRAINEE_STAGES[1:]}
+    conditions["lessons"] = _lessons_done_q()  # a column of the row itself
     counts = (
         _seats(scope)
         .values("cohort_id")
-        .annotate(
-            enrolled=Count("pk"),
-            **{key: Count("pk", filter=Q(pk__in=stages[key].values("pk"))) for key in TRAINEE_STAGES[1:]},
-        )
+        .annotate(enrolled=Count("pk"), **{key: Count("pk", filter=conditions[key]) for key in TRAINEE_STAGES[1:]})
         .order_by()
     )
     for record in counts:
@@ -297,7 +308,7 @@ def _total(rows: list[FunnelRow], stages) -> FunnelRow:
 # --- Trainees at risk ----------------------------------------------------------------------------
 
 
-def trainees_at_risk(*, user: User, now: datetime.datetime | None = None) -> QuerySet[User]:
+def trainees_at_risk(*, user: User, now: datetime.datetime | None = None, every_row: bool = False) -> QuerySet[User]:
     """Trainees in scope with at least one reason for concern, each reason as a boolean column.
 
     - inactive: an enrolment still in progress (enrolled or studying) whose last study activity
@@ -307,42 +318,32 @@ def trainees_at_risk(*, user: User, now: datetime.datetime | None = None) -> Que
     - placement overdue: a placement under way whose logbook has gone quiet for the
       apprenticeship settings' overdue days, or that ran past its end (`overdue_q`).
     Ordered by last activity, the longest quiet first.
+
+    Each reason is written once and used twice: as a whole-table id set (hashed once) to pick the
+    rows, and the same rule for one trainee (an index look-up) for the reason columns, which the
+    database evaluates only for the rows it returns (25 on a page). Joining the sets to the scope
+    first would mislead the planner (a prefix match on the region path is estimated at a few
+    rows) into nested loops. `every_row` (the export, which reads them all) hashes the reason
+    columns as sets too, instead of a look-up per row.
     """
     now = now or timezone.now()
     today = timezone.localdate(now)
-    # The reasons as whole-table sets: joining them to the scope first misleads the planner
-    # (a prefix match on the region path is estimated at a few rows) into nested loops.
-    scope = Q()
-    inactive = (
-        Enrollment.objects.filter(scope, status__in=IN_PROGRESS_STATUSES)
-        .annotate(seen=Coalesce("last_activity_at", "enrolled_at"))
-        .filter(seen__lt=now - INACTIVITY_THRESHOLD)
-        .values("trainee_id")
-    )
-    passed_same_quiz = Attempt.objects.filter(quiz=OuterRef("quiz"), trainee=OuterRef("trainee"), passed=True)
-    failed_twice = (
-        Attempt.objects.filter(scope, quiz__kind=QuizKind.POST_TEST, state__in=FINISHED_STATES, passed=False)
-        .exclude(Exists(passed_same_quiz))
-        .values("trainee_id", "quiz_id")
-        .annotate(failures=Count("pk"))
-        .filter(failures__gte=2)
-        .values("trainee_id")
-    )
     overdue_days = ApprenticeshipSettings.load().logbook_overdue_days
-    overdue = Placement.objects.filter(scope, overdue_q(today, overdue_days)).values("trainee_id")
+    reasons = _risk_reasons(now, today, overdue_days)
+    sets = {name: Q(pk__in=reason.values("trainee_id")) for name, reason in reasons.items()}
+    whole_table = sets["is_inactive"] | sets["failed_twice"] | sets["placement_overdue"]
+    if every_row:
+        columns = {name: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in sets.items()}
+    else:
+        columns = {name: Exists(reason.filter(trainee=OuterRef("pk"))) for name, reason in reasons.items()}
     latest = Enrollment.objects.filter(trainee=OuterRef("pk"), status__in=SEAT_HOLDING_STATUSES).order_by(
         "-enrolled_at", "-pk"
     )
-    flags = {
-        "is_inactive": Q(pk__in=inactive),
-        "failed_twice": Q(pk__in=failed_twice),
-        "placement_overdue": Q(pk__in=overdue),
-    }
     return (
         trainees_in_scope(user)
-        .filter(flags["is_inactive"] | flags["failed_twice"] | flags["placement_overdue"])
+        .filter(whole_table)
         .annotate(
-            **{name: ExpressionWrapper(condition, output_field=BooleanField()) for name, condition in flags.items()},
+            **columns,
             last_activity=Subquery(
                 Enrollment.objects.filter(trainee=OuterRef("pk"))
                 .values("trainee")
@@ -356,11 +357,35 @@ def trainees_at_risk(*, user: User, now: datetime.datetime | None = None) -> Que
     )
 
 
-def risk_reasons(trainee: User) -> list[str]:
-    """The reasons of one row of `trainees_at_risk`, as labels."""
-    flags = ((trainee.is_inactive, REASON_INACTIVE), (trainee.failed_twice, REASON_FAILED_TWICE))
-    flags += ((trainee.placement_overdue, REASON_OVERDUE),)
-    return [str(label) for flag, label in flags if flag]
+def _risk_reasons(now: datetime.datetime, today: datetime.date, overdue_days: int) -> dict[str, QuerySet]:
+    """Each reason for concern as the rows (enrolments, attempts per quiz, placements) that give it."""
+    inactive = (
+        Enrollment.objects.filter(status__in=IN_PROGRESS_STATUSES)
+        .annotate(seen=Coalesce("last_activity_at", "enrolled_at"))
+        .filter(seen__lt=now - INACTIVITY_THRESHOLD)
+    )
+    # Per trainee and post-test, in one pass: finished attempts that did not pass, and any pass.
+    failed_twice = (
+        Attempt.objects.filter(quiz_id__in=_quizzes(QuizKind.POST_TEST))
+        .values("trainee_id", "quiz_id")
+        .annotate(
+            failures=Count("pk", filter=Q(state__in=FINISHED_STATES, passed=False)),
+            passes=Count("pk", filter=Q(passed=True)),
+        )
+        .filter(failures__gte=2, passes=0)
+    )
+    overdue = Placement.objects.filter(overdue_q(today, overdue_days))
+    return {"is_inactive": inactive, "failed_twice": failed_twice, "placement_overdue": overdue}
+
+
+REASON_LABELS = (("is_inactive", REASON_INACTIVE), ("failed_twice", REASON_FAILED_TWICE))
+REASON_LABELS += (("placement_overdue", REASON_OVERDUE),)
+
+
+def risk_reasons(trainee) -> list[str]:
+    """The reasons of one row of `trainees_at_risk` (an object or a `values()` dict), as labels."""
+    flags = trainee if isinstance(trainee, dict) else vars(trainee)
+    return [str(label) for name, label in REASON_LABELS if flags[name]]
 
 
 # --- Certificates and placements -------------------------------------------------------------

@@ -15,11 +15,13 @@ from apprenticeship.constants import PlacementStatus
 from apprenticeship.models import ApprenticeshipSettings
 from assessments.constants import AttemptState, GradingMethod, QuizKind
 from courses.constants import EnrollmentStatus
+from courses.models import Enrollment
+from courses.services import lesson_mark_complete
 from lms.dashboards import selectors
 from lms.people.constants import ApplicationStatus
 
 from ..assessments.factories import make_question, make_quiz
-from ..courses.factories import CohortFactory, build_course
+from ..courses.factories import CohortFactory, build_course, lessons_of
 from ..people.factories import SupervisorFactory, TraineeFactory, TrainerFactory, give_totp
 from .supervisor_data import (
     DAY,
@@ -143,6 +145,22 @@ def test_funnel_by_cohort_starts_at_enrolled(world, regions):
     assert [(row.label, row.values(funnel.stages)) for row in funnel.rows] == [
         ("Angkatan Surabaya", [3, 2, 2, 1, 1, 1])
     ]
+
+
+def test_lessons_complete_counts_a_trainee_still_studying_once_the_last_lesson_is_done(world, regions, course):
+    budi = world["Budi Separuh"]
+    enrollment = Enrollment.objects.get(trainee=budi)
+    lessons = lessons_of(course)
+    supervisor = supervisor_of(regions["35"])
+    assert selectors.funnel_by_subregion(user=supervisor).total.counts["lessons"] == 2
+
+    lesson_mark_complete(trainee=budi, lesson=lessons[-1], enrollment=enrollment, lesson_ids=[x.pk for x in lessons])
+
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.ACTIVE  # no post-test passed: still studying
+    assert selectors.funnel_by_subregion(user=supervisor).total.counts["lessons"] == 3
+    by_cohort = selectors.funnel_by_cohort(user=supervisor)
+    assert by_cohort.rows[0].counts["lessons"] == 3
 
 
 def test_a_first_attempt_quiz_counts_the_first_graded_attempt_only(regions, course):
