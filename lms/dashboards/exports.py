@@ -43,23 +43,28 @@ def at_risk_table(user) -> Table:
         title=_("Trainees at risk"),
         columns=[_("Trainee"), _("E-mail"), _("Region"), _("Cohort"), _("Reasons"), _("Last activity")],
     )
-    labels = [(name, str(label)) for name, label in selectors.REASON_LABELS]
+    names = [name for name, _label in selectors.REASON_LABELS]
     records = (
         selectors.trainees_at_risk(user=user, every_row=True)
-        .values("full_name", "email", "home_region__name", "cohort_name", "last_activity", *[n for n, _l in labels])
+        .values_list("full_name", "email", "home_region__name", "cohort_name", "last_activity", *names)
         .iterator(chunk_size=5000)
     )
     zone = timezone.get_current_timezone()
+    reasons_of = {}  # the reasons cell for each combination of flags, translated once
+
+    def reasons(flags: tuple) -> str:
+        if flags not in reasons_of:
+            reasons_of[flags] = "; ".join(selectors.risk_reasons(dict(zip(names, flags, strict=True))))
+        return reasons_of[flags]
 
     def rows():
-        for record in records:
-            last = record["last_activity"]
+        for full_name, email, region, cohort, last, *flags in records:
             yield [
-                record["full_name"],
-                record["email"],
-                record["home_region__name"] or "",
-                record["cohort_name"] or "",
-                "; ".join(label for name, label in labels if record[name]),
+                full_name,
+                email,
+                region or "",
+                cohort or "",
+                reasons(tuple(flags)),
                 last.astimezone(zone).strftime("%Y-%m-%d %H:%M") if last else "",
             ]
 
