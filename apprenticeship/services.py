@@ -47,6 +47,7 @@ from .models import (
 )
 from .rules import Thresholds, host_problems, maturity_class
 from .selectors import host_check, host_problem_messages, thresholds
+from .signals import placement_completed
 
 NOT_A_TRAINEE = _("Only trainee mentors can be placed.")
 NOT_IN_COHORT = _("The trainee is not enrolled in this cohort.")
@@ -383,4 +384,5 @@ def placement_sign_off(*, placement: Placement, by: User) -> Placement:
         placement.status, placement.completed_at = PlacementStatus.COMPLETED, now
         placement.save(update_fields=["status", "completed_at"])
         log(instance=placement, action="apprenticeship.placement.complete", user=by)
+        placement_completed.send(sender=Placement, placement=placement)
     return placement

@@ -21,6 +21,7 @@ from .completion import CourseStanding, completion_conditions, missing_prerequis
 from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource, EnrollmentStatus
 from .models import Cohort, Enrollment, LessonPage, LessonProgress, ReflectionAnswer
 from .selectors import cohorts_for_user
+from .signals import enrollment_completed
 
 NOT_A_TRAINEE = _("Only trainee mentors can be enrolled.")
 ALREADY_ENROLLED = _("Already enrolled in this cohort.")
@@ -207,6 +208,7 @@ def enrollment_refresh_completion(*, enrollment: Enrollment, lesson_ids: list[in
     Enrollment.objects.filter(pk=enrollment.pk).update(status=EnrollmentStatus.COMPLETED, completed_at=now)
     enrollment.status, enrollment.completed_at = EnrollmentStatus.COMPLETED, now
     log(instance=enrollment, action="courses.enrollment.complete", user=enrollment.trainee)
+    enrollment_completed.send(sender=Enrollment, enrollment=enrollment)
     return True
 
 

@@ -1,3 +1,6 @@
+import time
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 
@@ -8,6 +11,15 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _one_rate_limit_window():
+    """django-ratelimit counts in fixed windows; a test that straddled a window's end would see
+    its count reset. Within one test, every request falls in the same window."""
+    window_end = int(time.time()) + 3600
+    with mock.patch("django_ratelimit.core._get_window", return_value=window_end):
+        yield
 
 
 @pytest.fixture(autouse=True)
