@@ -46,26 +46,43 @@ def at_risk_table(user) -> Table:
     names = [name for name, _label in selectors.REASON_LABELS]
     records = (
         selectors.trainees_at_risk(user=user, every_row=True)
-        .values_list("full_name", "email", "home_region__name", "cohort_name", "last_activity", *names)
+        .values_list(
+            "full_name",
+            "email",
+            "home_region__name",
+            "cohort_name",
+            "last_activity",
+            "inactive_last",
+            "inactive_enrolled",
+            *names,
+        )
         .iterator(chunk_size=5000)
     )
     zone = timezone.get_current_timezone()
-    reasons_of = {}  # the reasons cell for each combination of flags, translated once
+    reasons_of = {}  # the reasons cell for each combination of flags and days, translated once
 
-    def reasons(flags: tuple) -> str:
-        if flags not in reasons_of:
-            reasons_of[flags] = "; ".join(selectors.risk_reasons(dict(zip(names, flags, strict=True))))
-        return reasons_of[flags]
+    def reasons(flags: tuple, last_day, enrolled_day) -> str:
+        key = (flags, last_day, enrolled_day)
+        if key not in reasons_of:
+            row = dict(zip(names, flags, strict=True))
+            cells = selectors.risk_reasons(row)
+            if row["is_inactive"]:  # dated from the row's own columns
+                cells[0] = selectors.inactive_reason(last_day, enrolled_day)
+            reasons_of[key] = "; ".join(cells)
+        return reasons_of[key]
 
     def rows():
-        for full_name, email, region, cohort, last, *flags in records:
+        for full_name, email, region, cohort, last, quiet_last, quiet_enrolled, *flags in records:
+            last = last.astimezone(zone) if last else None
+            quiet_day = quiet_last.astimezone(zone).date() if quiet_last else None
+            enrolled_day = quiet_enrolled.astimezone(zone).date() if quiet_enrolled and not quiet_last else None
             yield [
                 full_name,
                 email,
                 region or "",
                 cohort or "",
-                reasons(tuple(flags)),
-                last.astimezone(zone).strftime("%Y-%m-%d %H:%M") if last else "",
+                reasons(tuple(flags), quiet_day, enrolled_day),
+                last.strftime("%Y-%m-%d %H:%M") if last else "",
             ]
 
     table.rows = rows()

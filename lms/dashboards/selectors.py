@@ -43,6 +43,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from apprenticeship.constants import PlacementStatus
@@ -76,7 +77,9 @@ STAGES = (
 APPLICATION_STAGES = ("applied", "accepted")
 TRAINEE_STAGES = tuple(key for key, _label in STAGES if key not in APPLICATION_STAGES)
 
-REASON_INACTIVE = _("Inactive for 14 days")
+REASON_INACTIVE = _("Inactive for 14 days")  # the rule; each row says since when (below)
+REASON_INACTIVE_SINCE = _("Inactive since %(date)s")
+REASON_NEVER_ACTIVE = _("Never active since enrolling on %(date)s")
 REASON_FAILED_TWICE = _("Post-test failed twice")
 REASON_OVERDUE = _("Placement overdue")
 
@@ -339,6 +342,7 @@ def trainees_at_risk(*, user: User, now: datetime.datetime | None = None, every_
     latest = Enrollment.objects.filter(trainee=OuterRef("pk"), status__in=SEAT_HOLDING_STATUSES).order_by(
         "-enrolled_at", "-pk"
     )
+    quiet = reasons["is_inactive"].filter(trainee=OuterRef("pk")).order_by("-seen", "-pk")
     return (
         trainees_in_scope(user)
         .filter(whole_table)
@@ -351,6 +355,9 @@ def trainees_at_risk(*, user: User, now: datetime.datetime | None = None, every_
                 .values("last")
             ),
             cohort_name=Subquery(latest.values("cohort__name")[:1]),
+            # The dates of the reason "inactive": the most recently seen of the quiet enrolments.
+            inactive_last=Subquery(quiet.values("last_activity_at")[:1]),
+            inactive_enrolled=Subquery(quiet.values("enrolled_at")[:1]),
         )
         .select_related("home_region")
         .order_by(F("last_activity").asc(nulls_first=True), "full_name", "pk")
@@ -382,10 +389,36 @@ REASON_LABELS = (("is_inactive", REASON_INACTIVE), ("failed_twice", REASON_FAILE
 REASON_LABELS += (("placement_overdue", REASON_OVERDUE),)
 
 
+def _local_day(moment: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localtime(moment).date() if moment else None
+
+
+def inactive_reason(last_day: datetime.date | None, enrolled_day: datetime.date | None) -> str:
+    """ "Inactive since <date>", or "Never active since enrolling on <date>", in the active language."""
+    if last_day:
+        return REASON_INACTIVE_SINCE % {"date": date_format(last_day, "j F Y")}
+    if enrolled_day:
+        return REASON_NEVER_ACTIVE % {"date": date_format(enrolled_day, "j F Y")}
+    return str(REASON_INACTIVE)
+
+
 def risk_reasons(trainee) -> list[str]:
-    """The reasons of one row of `trainees_at_risk` (an object or a `values()` dict), as labels."""
+    """The reasons of one row of `trainees_at_risk` (an object or a `values()` dict), as labels.
+
+    The inactivity reason is dated from the row's own columns (`inactive_last`, else
+    `inactive_enrolled`: the quiet enrolment's last activity or enrolment), so it costs no query.
+    """
     flags = trainee if isinstance(trainee, dict) else vars(trainee)
-    return [str(label) for name, label in REASON_LABELS if flags[name]]
+    reasons = []
+    for name, label in REASON_LABELS:
+        if not flags[name]:
+            continue
+        if name == "is_inactive":
+            days = (_local_day(flags.get("inactive_last")), _local_day(flags.get("inactive_enrolled")))
+            reasons.append(inactive_reason(*days))
+        else:
+            reasons.append(str(label))
+    return reasons
 
 
 # --- Certificates and placements -------------------------------------------------------------

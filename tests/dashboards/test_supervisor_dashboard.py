@@ -201,7 +201,52 @@ def test_inactivity_flags_at_14_days_not_13(regions, course):
 
     rows = at_risk(supervisor_of(regions["35"]))
 
-    assert rows == {"Empat Belas": ["Inactive for 14 days"], "Baru Daftar": ["Inactive for 14 days"]}
+    assert rows["Baru Daftar"][0].startswith("Inactive since ")  # a date, in the active language
+    assert set(rows) == {"Empat Belas", "Baru Daftar"}
+
+
+MONTHS_ID = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
+def test_the_inactive_reason_says_since_when_in_the_page_and_the_export(regions, course, client):
+    cohort = CohortFactory(course=course, region=regions["35.78"])
+    now = timezone.now()
+    long_ago = now - datetime.timedelta(days=520)
+    quiet = TraineeFactory(full_name="Lama Diam", home_region=regions["35.78"])
+    enrol(quiet, cohort, last_activity=long_ago)
+    enrol(quiet, CohortFactory(course=course, region=regions["35.78"]), EnrollmentStatus.COMPLETED)  # recent, done
+    never = TraineeFactory(full_name="Tak Pernah", home_region=regions["35.78"])
+    Enrollment.objects.filter(pk=enrol(never, cohort).pk).update(last_activity_at=None, enrolled_at=long_ago)
+    day = timezone.localtime(long_ago)
+    expected = {
+        "Lama Diam": [f"Inactive since {day:%-d %B %Y}"],
+        "Tak Pernah": [f"Never active since enrolling on {day:%-d %B %Y}"],
+    }
+
+    assert at_risk(supervisor_of(regions["35"])) == expected
+    with translation.override("id"):
+        month = MONTHS_ID[day.month - 1]
+        assert f"{day.day} {month} {day.year}" in at_risk(supervisor_of(regions["35"]))["Tak Pernah"][0]
+    client.force_login(supervisor_of(regions["35"]))
+    page = client.get(URL).content.decode()
+    assert expected["Tak Pernah"][0] in page and expected["Lama Diam"][0] in page
+    export = client.get("/penyelia/ekspor/peserta-berisiko.csv").content.decode("utf-8-sig")
+    rows = {row[0]: row for row in csv.reader(io.StringIO(export))}
+    assert rows["Lama Diam"][4] == expected["Lama Diam"][0]
+    assert rows["Tak Pernah"][4] == expected["Tak Pernah"][0]
 
 
 def test_post_test_failed_twice_until_passed(regions, course):
@@ -240,7 +285,10 @@ def test_at_risk_rows_name_every_reason_and_the_cohort(world, regions, client):
           last_activity=old)  # fmt: skip
 
     rows = at_risk(supervisor)
-    assert rows == {"Eka Malang": ["Post-test failed twice"], "Budi Separuh": ["Inactive for 14 days"]}
+    assert rows == {
+        "Eka Malang": ["Post-test failed twice"],
+        "Budi Separuh": [f"Inactive since {timezone.localtime(old):%-d %B %Y}"],
+    }
 
     client.force_login(supervisor)
     page = client.get(URL).content.decode()
@@ -378,7 +426,7 @@ def test_the_page_shows_charts_and_accessible_tables(world, regions, client):
     page = client.get(URL).content.decode()
     assert page.count('src="data:image/svg+xml;base64,') == 2
     assert "<caption>Funnel by sub-region</caption>" in page
-    assert '<th scope="row">Kota Surabaya</th><td>3</td><td>1</td><td>2</td>' in page
+    assert '<th scope="row" class="cell-name">Kota Surabaya</th><td>3</td><td>1</td><td>2</td>' in page
     assert "/magang/papan/" in page
 
 
