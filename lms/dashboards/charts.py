@@ -93,6 +93,7 @@ def subregion_chart(title: str, funnel: Funnel) -> str:
     rows = list(reversed(drawn))
     config = _config(len(rows) * len(SUBREGION_SERIES) * 2 // 3 + 1)
     config["print_values"] = False
+    config["legend_at_bottom_columns"] = 1  # one series a line: the stage names fit the width
     chart = pygal.HorizontalBar(title=title, **config)
     chart.x_labels = [short_region_name(row.label) for row in rows]
     for stage in SUBREGION_SERIES:
