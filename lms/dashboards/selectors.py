@@ -84,10 +84,6 @@ REASON_FAILED_TWICE = _("Post-test failed twice")
 REASON_OVERDUE = _("Placement overdue")
 
 
-def is_supervisor(user: User) -> bool:
-    return user.is_superuser or user.has_role(Role.SUPERVISOR)
-
-
 # --- Each stage as a set of enrolments (or people), computed once per query -----------------------
 #
 # Every stage is an uncorrelated subquery of ids, so the database computes it once (PostgreSQL as

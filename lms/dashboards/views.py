@@ -12,6 +12,7 @@ from courses.models import CourseIndexPage
 from courses.selectors import cohorts_for_user, trainee_course_cards
 from lms.certification.selectors import trainee_checklists
 from lms.people.constants import Role
+from lms.people.scoping import supervises_a_region
 from lms.people.selectors import people_in_scope
 
 from . import charts, exports, selectors
@@ -65,7 +66,7 @@ def supervisor(request):
     A fixed number of queries for any amount of data (see lms/dashboards/selectors.py).
     """
     user = request.user
-    if not selectors.is_supervisor(user):
+    if not supervises_a_region(user):
         raise PermissionDenied
     by_region = selectors.funnel_by_subregion(user=user)
     by_cohort = selectors.funnel_by_cohort(user=user)
@@ -107,6 +108,6 @@ def _page(request, rows, param: str):
 @login_required
 def supervisor_export(request, table: str, export_format: str):
     """One table of the dashboard, every row of it, as CSV or XLSX; 404 for an unknown table."""
-    if not selectors.is_supervisor(request.user):
+    if not supervises_a_region(request.user):
         raise PermissionDenied
     return exports.export_response(user=request.user, table_key=table, export_format=export_format)
