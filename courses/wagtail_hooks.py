@@ -1,15 +1,23 @@
+from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.views.generic import CopyView, CreateView, DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import ModelLogEntry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from lms.people.constants import Role
+from lms.people.models import User
 
 from . import views
 from .models import Aspect, Cohort, CoursePage, Enrollment, LessonPage, MentorRole, ModulePage
+from .selectors import cohorts_for_user
 
 
 @hooks.register("before_serve_page")
@@ -48,6 +56,48 @@ class AspectViewSet(SnippetViewSet):
     ordering = ["sort_order"]
 
 
+# Cohorts: the admin shows and opens exactly the cohorts the site shows the user
+# (`cohorts_for_user`): a trainer those they teach, a senior trainer all of them.
+
+
+class CohortScopedListingMixin:
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(pk__in=cohorts_for_user(user=self.request.user).values("pk"))
+
+
+class CohortScopedObjectMixin:
+    """A cohort the user does not follow is not found (404), in every view that opens one."""
+
+    def get_object(self, *args, **kwargs):
+        cohort = super().get_object(*args, **kwargs)
+        if not cohorts_for_user(user=self.request.user).filter(pk=cohort.pk).exists():
+            raise Http404
+        return cohort
+
+
+def trainer_choices() -> QuerySet[User]:
+    """People who may teach a cohort: active trainers and senior trainers, nobody else."""
+    return (
+        User.objects.filter(is_active=True, groups__name__in=[Role.TRAINER, Role.SENIOR_TRAINER])
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+class CohortAdminForm(WagtailAdminModelForm):
+    """Only trainers are offered as the cohort's trainers (not every account of the platform)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "trainers" in self.fields:
+            self.fields["trainers"].queryset = trainer_choices()
+            self.fields["trainers"].label_from_instance = lambda user: user.full_name or user.email
+
+
+class CohortIndexView(CohortScopedListingMixin, IndexView):
+    pass
+
+
 class CohortCreateView(CreateView):
     def save_instance(self):
         """A trainer who opens a cohort teaches it, unless they named other trainers."""
@@ -57,18 +107,50 @@ class CohortCreateView(CreateView):
         return cohort
 
 
+class CohortEditView(CohortScopedObjectMixin, EditView):
+    pass
+
+
+class CohortCopyView(CohortScopedObjectMixin, CopyView):
+    pass
+
+
+class CohortDeleteView(CohortScopedObjectMixin, DeleteView):
+    pass
+
+
+class CohortInspectView(CohortScopedObjectMixin, InspectView):
+    pass
+
+
+class CohortHistoryView(CohortScopedObjectMixin, HistoryView):
+    pass
+
+
+class CohortUsageView(CohortScopedObjectMixin, UsageView):
+    pass
+
+
 class CohortViewSet(ModelViewSet):
     model = Cohort
     icon = "calendar"
     menu_label = _("Cohorts")
     menu_order = 210
     add_to_admin_menu = True
+    index_view_class = CohortIndexView
     add_view_class = CohortCreateView
+    edit_view_class = CohortEditView
+    copy_view_class = CohortCopyView
+    delete_view_class = CohortDeleteView
+    inspect_view_class = CohortInspectView
+    history_view_class = CohortHistoryView
+    usage_view_class = CohortUsageView
     list_display = ["name", "course", "region", "starts_on", "ends_on", "capacity", "study_arm", "enrollment_open"]
     list_filter = ["study_arm", "enrollment_open"]
     search_fields = ["name"]
     ordering = ["-starts_on"]
     inspect_view_enabled = True
+    edit_handler = ObjectList(Cohort.panels, base_form_class=CohortAdminForm)
 
 
 class CurriculumSnippetGroup(SnippetViewSetGroup):
