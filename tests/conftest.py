@@ -3,6 +3,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +21,26 @@ def _one_rate_limit_window():
     window_end = int(time.time()) + 3600
     with mock.patch("django_ratelimit.core._get_window", return_value=window_end):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _force_login_gives_the_second_factor(monkeypatch):
+    """`client.force_login` signs a staff member in as if they had also given their TOTP code,
+    when they have an authenticator (the sign-in journey itself is tested in people/)."""
+    from allauth.mfa.models import Authenticator
+
+    from lms.people.middleware import TWO_FACTOR_OK_SESSION_KEY
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            session = self.session
+            session[TWO_FACTOR_OK_SESSION_KEY] = user.pk
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.mfa.totp.internal.auth import hotp_value, yield_hotp_counters_from_time
+from django.contrib.auth.models import Group
 
 from lms.people.constants import Role
 
@@ -82,4 +83,60 @@ def test_a_trainer_with_totp_reaches_the_admin(client):
     give_totp(trainer)
     client.force_login(trainer)
     assert trainer.has_role(Role.TRAINER)
+    assert client.get("/admin/").status_code == 200
+
+
+def _sign_in_with_password(client, person):
+    client.post("/akun/login/", {"login": person.email, "password": PASSWORD})
+    assert client.session["_auth_user_id"] == str(person.pk)
+
+
+def test_a_trainee_promoted_in_the_middle_of_a_session_must_set_up_a_second_factor(client):
+    trainee = TraineeFactory()
+    _sign_in_with_password(client, trainee)
+    assert client.get("/beranda/").status_code == 200
+
+    trainee.groups.add(Group.objects.get(name=Role.TRAINER))
+
+    assert client.get("/admin/")["Location"] == "/akun/2fa/totp/activate/"
+    assert client.get("/kursus/")["Location"] == "/akun/2fa/totp/activate/"
+
+
+def test_a_promoted_trainee_with_an_authenticator_gives_a_code_before_the_admin(client):
+    trainee = TraineeFactory()
+    _sign_in_with_password(client, trainee)
+    secret = give_totp(trainee)  # e.g. set up while they were a trainer before
+    trainee.groups.add(Group.objects.get(name=Role.TRAINER))
+
+    refused = client.get("/admin/")
+    assert refused.status_code == 302
+    assert refused["Location"] == "/akun/2fa/reauthenticate/?next=%2Fadmin%2F"
+    assert client.post("/admin/pages/").status_code == 403
+
+    client.post("/akun/2fa/reauthenticate/", {"code": _current_code(secret)})
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_password_sign_in_does_not_pass_for_a_code(client):
+    """Only allauth's report of a code given proves the second factor, not the sign-in itself."""
+    trainer = TrainerFactory()
+    give_totp(trainer)
+    client.post("/akun/login/", {"login": trainer.email, "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/")["Location"].startswith("/akun/login/")
+
+
+# allauth announces a new authenticator after commit, so the test commits.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_activating_an_authenticator_with_a_code_passes_the_second_factor(client):
+    trainer = TrainerFactory()
+    _sign_in_with_password(client, trainer)
+    client.post("/akun/reauthenticate/", {"password": PASSWORD})
+    setup = client.get("/akun/2fa/totp/activate/")
+    secret = setup.context["form"].secret
+
+    client.post("/akun/2fa/totp/activate/", {"code": _current_code(secret)})
+
+    assert has_totp(trainer)
     assert client.get("/admin/").status_code == 200
