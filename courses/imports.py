@@ -9,13 +9,13 @@ from django.core.validators import validate_email
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from lms.people.constants import Role
 from lms.people.models import User
 from lms.tabular import TableError, read_table
 
 from .constants import ENROLLMENT_FILE_MAX_ROWS, SEAT_HOLDING_STATUSES, EnrollmentSource, EnrollmentStatus
 from .models import Cohort, CoursePage, Enrollment
-from .services import COHORT_FULL, enrollments_create_many
+from .rules import staff_may_enrol_q
+from .services import COHORT_FULL, NOT_IN_REACH, enrollments_create_many
 
 EMAIL_COLUMNS = ("email", "e-mail", "surel")
 
@@ -45,7 +45,7 @@ def enrollments_import(*, cohort: Cohort, data: bytes, filename: str, by: User) 
         report.errors.append((None, _("The file has no trainees below the header.")))
         return report
 
-    trainees = _check_rows(cohort, table.rows, email_column, report)
+    trainees = _check_rows(cohort, table.rows, email_column, report, by)
     free = cohort.capacity - cohort.enrollments.filter(status__in=SEAT_HOLDING_STATUSES).count()
     if len(trainees) > free:
         for line_number, _trainee in trainees[max(free, 0) :]:
@@ -65,17 +65,20 @@ def enrollments_import(*, cohort: Cohort, data: bytes, filename: str, by: User) 
     return report
 
 
-def _check_rows(cohort, rows, email_column, report) -> list[tuple[int, User]]:
+def _check_rows(cohort, rows, email_column, report, by) -> list[tuple[int, User]]:
     """Rows whose trainee can be enrolled; every other row adds its problem to the report.
 
-    A fixed number of queries for any number of rows.
+    Only trainee mentors whom `by` may enrol are looked up (courses.rules); an address of anyone
+    else (no account, a staff account, a trainee outside a supervisor's region) gets the same
+    words, so the report tells nothing about accounts the user may not see. A fixed number of
+    queries for any number of rows.
     """
     emails = {row[email_column].lower() for _line, row in rows}
     people = {
         person.email_lower: person
         for person in User.objects.annotate(email_lower=Lower("email"))
-        .filter(email_lower__in=emails, is_active=True)
-        .prefetch_related("groups")
+        .filter(staff_may_enrol_q(by=by, cohort=cohort), email_lower__in=emails)
+        .distinct()
     }
     person_ids = [person.pk for person in people.values()]
     in_course = dict(
@@ -114,9 +117,7 @@ def _row_problem(email, people, in_course, required, completed, cohort, seen) ->
         return _("%(email)s already appears on line %(line)s.") % {"email": email, "line": seen[email]}
     person = people.get(email)
     if person is None:
-        return _("No account uses %(email)s.") % {"email": email}
-    if Role.TRAINEE not in {group.name for group in person.groups.all()}:
-        return _("%(email)s is not a trainee mentor.") % {"email": email}
+        return NOT_IN_REACH % {"email": email}
     if person.pk in in_course:
         if in_course[person.pk] == cohort.pk:
             return _("%(email)s is already enrolled in this cohort.") % {"email": email}

@@ -20,6 +20,7 @@ from lms.sanitize import plain_text_to_html
 from .completion import CourseStanding, completion_conditions, missing_prerequisites
 from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource, EnrollmentStatus
 from .models import Cohort, Enrollment, LessonPage, LessonProgress, ReflectionAnswer
+from .rules import staff_may_enrol
 from .selectors import cohorts_for_user
 from .signals import enrollment_completed
 
@@ -35,13 +36,19 @@ PREREQUISITES_MISSING = _("Complete these courses first: %(courses)s.")
 REFLECTION_EMPTY = _("Write your answer first.")
 REFLECTION_TOO_LONG = _("Keep your answer under %(max)s characters.")
 REFLECTION_UNKNOWN = _("This lesson has no such reflection prompt.")
+NOT_IN_REACH = _("%(email)s is not a trainee mentor you may enrol.")
 COHORT_NOT_OFFERED = _("Choose a cohort you follow that is open for enrolment and has not ended.")
 
 REFLECTION_MAX_CHARS = 5000
 
 
-def enrollment_problems(*, trainee: User, cohort: Cohort, self_enrolment: bool) -> list[str]:
-    """Why the trainee cannot take a seat in the cohort (capacity aside); empty when they can."""
+def enrollment_problems(*, trainee: User, cohort: Cohort, self_enrolment: bool, by: User | None = None) -> list[str]:
+    """Why the trainee cannot take a seat in the cohort (capacity aside); empty when they can.
+
+    Staff (`by`, enrolling someone else) reach only the trainees `courses.rules` gives them.
+    """
+    if by is not None and by != trainee and not staff_may_enrol(by=by, trainee=trainee, cohort=cohort):
+        return [NOT_IN_REACH % {"email": trainee.email}]
     if not trainee.has_role(Role.TRAINEE):
         return [str(NOT_A_TRAINEE)]
     problems = []
@@ -77,7 +84,12 @@ def enrollment_create(*, trainee: User, cohort: Cohort, by: User | None, source:
     """
     with transaction.atomic():
         cohort = Cohort.objects.select_for_update().select_related("course", "region").get(pk=cohort.pk)
-        problems = enrollment_problems(trainee=trainee, cohort=cohort, self_enrolment=source == EnrollmentSource.SELF)
+        problems = enrollment_problems(
+            trainee=trainee,
+            cohort=cohort,
+            self_enrolment=source == EnrollmentSource.SELF,
+            by=by if source == EnrollmentSource.BULK else None,
+        )
         if problems:
             raise ValidationError(problems)
         if cohort.enrollments.filter(status__in=SEAT_HOLDING_STATUSES).count() >= cohort.capacity:

@@ -155,3 +155,46 @@ def test_an_oversized_or_wrongly_typed_upload_is_refused_by_the_form(client, coh
     response = client.post(url, {"file": SimpleUploadedFile("daftar.exe", b"MZ")})
     assert response.status_code == 400
     assert response.context["form"].errors["file"]
+
+
+def test_a_supervisor_cannot_enrol_a_trainee_of_another_region(client, cohort, trainees, regions):
+    """The probe's case: a Jawa Timur supervisor enrolled (and then saw) a trainee of another region."""
+    supervisor = SupervisorFactory(scope_region=regions["35"])
+    give_totp(supervisor)
+    elsewhere = TraineeFactory(email="kalsel@contoh.test", home_region=regions["63.71"])
+    client.force_login(supervisor)
+    url = reverse("courses:cohort_enrol_file", kwargs={"cohort_id": cohort.pk})
+    upload = SimpleUploadedFile("daftar.csv", csv_bytes("email", trainees[0].email, elsewhere.email))
+
+    response = client.post(url, {"file": upload})
+
+    assert response.status_code == 400
+    assert "kalsel@contoh.test is not a trainee mentor you may enrol." in response.text
+    assert not Enrollment.objects.exists()
+
+
+def test_the_report_says_the_same_of_unknown_staff_and_out_of_region_addresses(cohort, trainees, regions):
+    supervisor = SupervisorFactory(scope_region=regions["35"])
+    TraineeFactory(email="kalsel@contoh.test", home_region=regions["63.71"])
+    TrainerFactory(email="guru@contoh.test", home_region=regions["35.78"])
+    data = csv_bytes("email", "kalsel@contoh.test", "guru@contoh.test", "tidakada@contoh.test")
+
+    report = enrollments_import(cohort=cohort, data=data, filename="daftar.csv", by=supervisor)
+
+    assert report.errors == [
+        (line, f"{email} is not a trainee mentor you may enrol.")
+        for line, email in [(2, "kalsel@contoh.test"), (3, "guru@contoh.test"), (4, "tidakada@contoh.test")]
+    ]
+
+
+def test_the_enrolment_service_applies_the_same_rule(cohort, regions):
+    from django.core.exceptions import ValidationError
+
+    from courses.constants import EnrollmentSource
+    from courses.services import enrollment_create
+
+    supervisor = SupervisorFactory(scope_region=regions["35"])
+    elsewhere = TraineeFactory(home_region=regions["63.71"])
+    with pytest.raises(ValidationError):
+        enrollment_create(trainee=elsewhere, cohort=cohort, by=supervisor, source=EnrollmentSource.BULK)
+    assert not Enrollment.objects.exists()
