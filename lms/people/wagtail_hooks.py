@@ -32,3 +32,10 @@ def register_recruitment_log_actions(actions):
     actions.register_action("people.application.waitlisted", _("Waitlist"), _("Application waitlisted"))
     actions.register_action("people.application.rejected", _("Reject"), _("Application rejected"))
     actions.register_action("people.application.account", _("Trainee account"), _("Trainee account linked"))
+
+
+@hooks.register("construct_reports_menu")
+def hide_site_history(request, menu_items):
+    """Site history is for administrators (see admin_reports.py)."""
+    if not request.user.is_superuser:
+        menu_items[:] = [item for item in menu_items if item.name != "site-history"]
