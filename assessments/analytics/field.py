@@ -3,10 +3,13 @@
 - `did(rows)`: difference in differences by OLS with a cluster-robust standard error, clustered by mentor;
 - `survival(months, closed, *, at)`: Kaplan-Meier share of KUBE still active at given months.
 
-Both delegate the estimate to statsmodels, the reference STATS.md names, and only decide what is undefined.
+Both delegate the estimate to statsmodels, the reference STATS.md names, and only decide what is undefined;
+`did_notes` and `survival_notes` say why in words, from the result alone.
 """
 
 import numpy as np
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from statsmodels.duration.survfunc import SurvfuncRight
 from statsmodels.regression.linear_model import OLS
 
@@ -86,3 +89,47 @@ def _survival_at(curve: SurvfuncRight | None, times: np.ndarray, x: float) -> fl
         return None
     up_to = curve.surv_times <= x + TOLERANCE
     return float(curve.surv_prob[up_to][-1]) if np.any(up_to) else 1.0
+
+
+def did_notes(result: dict) -> list[str]:
+    """Why figures of a `did` result are None (or the standard error 0), in words."""
+    if result["n_obs"] == 0:
+        return [_("No field records to compare.")]
+    if result["did"] is None:
+        return [
+            _(
+                "An arm has no records in one of the two periods (baseline, follow-up): the difference in "
+                "differences is undefined."
+            )
+        ]
+    if result["n_clusters"] < MIN_CLUSTERS:
+        return [
+            _("Fewer than 3 mentors (clusters): the standard error, t-test and confidence interval are not reported.")
+        ]
+    if result["se"] == 0:
+        return [
+            _(
+                "The model fits every record exactly (zero residual variance): the t-test and confidence interval "
+                "are undefined."
+            )
+        ]
+    return []
+
+
+def survival_notes(result: dict) -> list[str]:
+    """Why shares of a `survival` result are None, in words: no KUBE, or a month beyond the longest follow-up."""
+    if result["n"] == 0:
+        return [_("No KUBE to follow.")]
+    notes = []
+    for key, value in result.items():
+        if key.startswith("at_") and value is None:
+            months = key.removeprefix("at_")
+            notes.append(
+                ngettext(
+                    "No KUBE was followed for %(months)s month: the share still active then is unknown.",
+                    "No KUBE was followed for %(months)s months: the share still active then is unknown.",
+                    round(float(months)),
+                )
+                % {"months": months}
+            )
+    return notes

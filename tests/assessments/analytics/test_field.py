@@ -2,15 +2,22 @@
 
 import numpy as np
 import pytest
+from django.utils import translation
 from scipy import stats
 from statsmodels.duration.survfunc import SurvfuncRight
 from statsmodels.regression.linear_model import OLS
 
-from assessments.analytics import did, survival
+from assessments.analytics import did, did_notes, survival, survival_notes
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 INFERENCE = ("se", "t", "p", "ci_low", "ci_high")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def kube_rows(clusters: int, *, seed: int = 0, units_per_cluster: int = 2) -> list[dict]:
@@ -180,3 +187,22 @@ def test_survival_rejects_malformed_input():
         survival([-1, 4], [1, 0])
     with pytest.raises(ValueError, match="paired"):
         survival([3, 4], [1])
+
+
+def test_did_notes_say_why_figures_are_missing():
+    assert did_notes(did(kube_rows(6))) == []
+    assert did_notes(did([])) == ["No field records to compare."]
+    incomplete = did([row for row in kube_rows(6) if row["post"] == 0 or row["treated"] == 1])
+    assert did_notes(incomplete)[0].startswith("An arm has no records in one of the two periods")
+    assert did_notes(did(kube_rows(2)))[0].startswith("Fewer than 3 mentors (clusters)")
+    perfect = did([{**row, "y": 1.0 + row["post"]} for row in kube_rows(4)])
+    assert did_notes(perfect)[0].startswith("The model fits every record exactly")
+
+
+def test_survival_notes_name_the_months_beyond_the_follow_up():
+    assert survival_notes(survival([3, 30], [1, 0])) == []
+    assert survival_notes(survival([], [])) == ["No KUBE to follow."]
+    assert survival_notes(survival([3, 8], [1, 0], at=(1, 6, 12, 24))) == [
+        "No KUBE was followed for 12 months: the share still active then is unknown.",
+        "No KUBE was followed for 24 months: the share still active then is unknown.",
+    ]
