@@ -17,6 +17,7 @@ from ._common import TOLERANCE, constant, number, snapped, vector
 
 DID_KEYS = ("did", "se", "t", "df", "p", "ci_low", "ci_high")
 MIN_CLUSTERS = 3  # below this the cluster-robust SE (on G - 1 df) is not reported
+DESIGN_COLUMNS = 4  # K: 1, treated, post, treated x post
 
 
 def did(rows) -> dict:
@@ -27,8 +28,9 @@ def did(rows) -> dict:
     and the 95 % interval use t on G - 1 df: exactly statsmodels'
     `OLS(y, X).fit(cov_type="cluster", cov_kwds={"groups": g}, use_t=True)`.
     Every figure but the counts (n_obs, n_clusters) is None when an arm has no row in one of the two periods;
-    se, t, p and the interval are None when G < 3. When the model fits every row (residuals 0 within
-    TOLERANCE) se is 0 and t, p and the interval are None, as the paired t is for constant gains.
+    se, t, p and the interval are None when G < 3, and when N <= K (one row per arm and period: no residual
+    to estimate from). When the model fits every row (residuals 0 within TOLERANCE) se is 0 and t, p and the
+    interval are None, as the paired t is for constant gains.
     """
     rows = list(rows)
     treated, post, y = _design(rows)
@@ -39,19 +41,26 @@ def did(rows) -> dict:
     if len({(a, b) for a, b in zip(treated, post, strict=True)}) < 4:
         return result
     design = np.column_stack([np.ones(len(rows)), treated, post, treated * post])
-    if n_clusters < MIN_CLUSTERS:
-        result.update(did=float(OLS(y, design).fit().params[3]), df=n_clusters - 1)
+    result.update(did=float(OLS(y, design).fit().params[3]), df=n_clusters - 1)
+    if n_clusters < MIN_CLUSTERS or len(rows) <= DESIGN_COLUMNS:
         return result
+    return {**result, **_cluster_inference(y, design, clusters)}
+
+
+def _cluster_inference(y: np.ndarray, design: np.ndarray, clusters: np.ndarray) -> dict:
+    """se, t, p and the 95 % interval of the treated x post coefficient, cluster-robust, t on G - 1 df."""
     fit = OLS(y, design).fit(cov_type="cluster", cov_kwds={"groups": clusters}, use_t=True)
     se = float(fit.bse[3])
-    result.update(did=float(fit.params[3]), df=n_clusters - 1)
     if constant(fit.resid) or se <= TOLERANCE:
-        result.update(se=0.0)
-        return result
+        return {"se": 0.0}
     ci_low, ci_high = fit.conf_int(alpha=0.05)[3]
-    result.update(se=se, t=number(fit.tvalues[3]), p=number(fit.pvalues[3]), ci_low=number(ci_low))
-    result.update(ci_high=number(ci_high))
-    return result
+    return {
+        "se": se,
+        "t": number(fit.tvalues[3]),
+        "p": number(fit.pvalues[3]),
+        "ci_low": number(ci_low),
+        "ci_high": number(ci_high),
+    }
 
 
 def _design(rows: list[dict]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -102,6 +111,8 @@ def did_notes(result: dict) -> list[str]:
                 "differences is undefined."
             )
         ]
+    if result["n_obs"] <= DESIGN_COLUMNS:
+        return [_("One record per arm and period: the standard error, t-test and confidence interval are undefined.")]
     if result["n_clusters"] < MIN_CLUSTERS:
         return [
             _("Fewer than 3 mentors (clusters): the standard error, t-test and confidence interval are not reported.")

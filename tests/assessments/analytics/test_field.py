@@ -125,6 +125,19 @@ def test_an_arm_missing_a_period_leaves_every_figure_but_the_counts_undefined():
     assert did([])["did"] is None
 
 
+def test_one_row_per_arm_and_period_has_no_standard_error():
+    cells = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    rows = [
+        {"unit": f"K{i}", "cluster": f"M{i}", "treated": t, "post": p, "y": 1.5 * i} for i, (t, p) in enumerate(cells)
+    ]
+    result = did(rows)  # four mentors, but N = K = 4: no residual degrees of freedom
+    assert result["did"] == pytest.approx(0.0)
+    assert (result["n_obs"], result["n_clusters"]) == (4, 4)
+    for key in INFERENCE:
+        assert result[key] is None, key
+    assert did_notes(result)[0].startswith("One record per arm and period")
+
+
 def test_a_perfect_fit_has_se_0_and_no_t():
     rows = [{**row, "y": 1.1 + 0.7 * row["treated"] + 0.2 * row["post"]} for row in kube_rows(4)]
     result = did(rows)
