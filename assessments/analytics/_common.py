@@ -1,8 +1,15 @@
-"""Helpers shared by the analyses: input checks, sample moments that never divide by zero, plain numbers."""
+"""Helpers shared by the analyses: input checks, sample moments that never divide by zero, plain numbers.
+
+Constant means constant within TOLERANCE (STATS.md): marks are decimals stored as floats, so a gain of 0.2 for
+everyone comes out as 0.19999999999999996 for some, and an exact test would find a tiny variance that is only
+rounding (a paired t of about 1e15). Floats are never compared for exact equality here.
+"""
 
 import math
 
 import numpy as np
+
+TOLERANCE = 1e-9
 
 
 def vector(values, name: str) -> np.ndarray:
@@ -32,8 +39,34 @@ def number(value) -> float | None:
 
 
 def constant(x: np.ndarray) -> bool:
-    """Whether every value is the same (tested exactly, so float rounding never fakes a tiny variance)."""
-    return len(x) == 0 or bool(np.ptp(x) == 0)
+    """Whether the values are constant: max - min <= TOLERANCE (STATS.md), so rounding never fakes a variance."""
+    return len(x) == 0 or float(np.ptp(x)) <= TOLERANCE
+
+
+def zero(value: float) -> bool:
+    """Whether a number is 0 within TOLERANCE (a difference of 0.3 - (0.1 + 0.2) is no difference)."""
+    return abs(value) <= TOLERANCE
+
+
+def at_least(x: np.ndarray, bound: float) -> np.ndarray:
+    """x >= bound within TOLERANCE, elementwise (a total of 4.999999999999999 reaches a pass mark of 5)."""
+    return x >= bound - TOLERANCE
+
+
+def snapped(x: np.ndarray) -> np.ndarray:
+    """x with values that are equal within TOLERANCE made exactly equal, so ties are ties.
+
+    Sorted, each value joins the group of the smallest value at most TOLERANCE below it and takes that value;
+    every group is therefore constant in the sense of `constant`.
+    """
+    result = np.array(x, dtype=float)
+    order = np.argsort(result, kind="stable")
+    start = None
+    for index in order:
+        if start is None or result[index] - start > TOLERANCE:
+            start = result[index]
+        result[index] = start
+    return result
 
 
 def mean(x: np.ndarray) -> float | None:

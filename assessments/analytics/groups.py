@@ -1,6 +1,9 @@
-"""Treatment vs control (STATS.md, "Treatment vs control"): pass/fail at the post-test and the gains.
+"""Treatment vs control (STATS.md, "Treatment vs control" and "Version 2"): pass/fail at the post-test, the gains
+and their effect sizes (Cohen's d, Hedges' g, Morris' d_ppc2), and how alike the groups were at the pre-test.
 
-Each group's `pre` and `post` are paired totals in the same trainee order; the gain is post - pre.
+Each group's `pre` and `post` are paired totals in the same trainee order; the gain is post - pre. A pooled SD
+weights each group's variance (ddof 1, so each group needs n >= 2) by its n - 1; an SD of 0 within TOLERANCE
+leaves the effect size None. Passing is score >= pass_mark within TOLERANCE.
 """
 
 import math
@@ -9,7 +12,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 from scipy import stats
 
-from ._common import constant, mean, number, paired, ratio, var
+from ._common import TOLERANCE, at_least, constant, mean, number, paired, var
 
 FISHER_BELOW = 5  # an expected count below this makes the report lead with Fisher's exact test
 
@@ -19,17 +22,58 @@ def compare_groups(treatment_pre, treatment_post, control_pre, control_post, *, 
     treatment_pre, treatment_post = paired(treatment_pre, treatment_post, ("treatment_pre", "treatment_post"))
     control_pre, control_post = paired(control_pre, control_post, ("control_pre", "control_post"))
     table = [_passed_failed(treatment_post, pass_mark), _passed_failed(control_post, pass_mark)]
+    gains = _gains(treatment_post - treatment_pre, control_post - control_pre)
+    n = len(treatment_pre) + len(control_pre)
     return {
         "table": table,
         **_chi2(table),
         **_fisher(table),
-        **_gains(treatment_post - treatment_pre, control_post - control_pre),
+        **gains,
+        "hedges_g": None if gains["cohen_d"] is None else gains["cohen_d"] * (1 - 3 / (4 * n - 9)),
+        "morris_dppc2": _morris_dppc2(gains["gain_diff"], pooled_sd(treatment_pre, control_pre), n),
+        **_baseline(treatment_pre, control_pre, pass_mark),
     }
 
 
-def _passed_failed(post: np.ndarray, pass_mark) -> list[int]:
-    passed = int(np.count_nonzero(post >= pass_mark))
-    return [passed, len(post) - passed]
+def _passed_failed(scores: np.ndarray, pass_mark) -> list[int]:
+    passed = int(np.count_nonzero(at_least(scores, pass_mark)))
+    return [passed, len(scores) - passed]
+
+
+def pooled_sd(a: np.ndarray, b: np.ndarray) -> float | None:
+    """sqrt(((n_a - 1) V(a) + (n_b - 1) V(b)) / (n_a + n_b - 2)), V with ddof 1; None unless both n >= 2."""
+    if len(a) < 2 or len(b) < 2:
+        return None
+    return math.sqrt(((len(a) - 1) * var(a) + (len(b) - 1) * var(b)) / (len(a) + len(b) - 2))
+
+
+def _standardised(difference: float | None, spread: float | None) -> float | None:
+    """difference / spread, or None when either is missing or the spread is 0 within TOLERANCE."""
+    if difference is None or spread is None or spread <= TOLERANCE:
+        return None
+    return number(difference / spread)
+
+
+def _morris_dppc2(gain_diff: float | None, sd_pre: float | None, n: int) -> float | None:
+    """Morris (2008) d_ppc2 = c_p ((M_post,T - M_pre,T) - (M_post,C - M_pre,C)) / SD_pre, SD_pre pooled.
+
+    c_p = 1 - 3 / (4 (n_T + n_C - 2) - 1) corrects the small-sample bias. The difference of the mean changes is
+    gain_diff, since each group's totals are paired.
+    """
+    effect = _standardised(gain_diff, sd_pre)
+    return None if effect is None else (1 - 3 / (4 * (n - 2) - 1)) * effect
+
+
+def _baseline(treatment_pre: np.ndarray, control_pre: np.ndarray, pass_mark) -> dict:
+    """Were the groups alike before training? Cohen's d of the pre-test totals (treatment minus control, pooled
+    SD) and Fisher's exact two-sided p on the pre-test pass table (STATS.md, "Kesetaraan awal")."""
+    both_present = len(treatment_pre) > 0 and len(control_pre) > 0
+    difference = mean(treatment_pre) - mean(control_pre) if both_present else None
+    table = [_passed_failed(treatment_pre, pass_mark), _passed_failed(control_pre, pass_mark)]
+    return {
+        "baseline_d": _standardised(difference, pooled_sd(treatment_pre, control_pre)),
+        "baseline_fisher_p": number(stats.fisher_exact(table).pvalue),
+    }
 
 
 def _chi2(table: list[list[int]]) -> dict:
@@ -57,16 +101,11 @@ def _fisher(table: list[list[int]]) -> dict:
 def _gains(treatment: np.ndarray, control: np.ndarray) -> dict:
     both_present = len(treatment) > 0 and len(control) > 0
     gain_diff = mean(treatment) - mean(control) if both_present else None
-    welch_t = welch_p = cohen_d = None
-    if len(treatment) >= 2 and len(control) >= 2:
-        if not (constant(treatment) and constant(control)):
-            welch = stats.ttest_ind(treatment, control, equal_var=False)
-            welch_t, welch_p = number(welch.statistic), number(welch.pvalue)
-        # Pooled SD: each group's variance (ddof 1) weighted by its n - 1.
-        pooled_variance = ((len(treatment) - 1) * var(treatment) + (len(control) - 1) * var(control)) / (
-            len(treatment) + len(control) - 2
-        )
-        cohen_d = ratio(gain_diff, math.sqrt(pooled_variance))
+    welch_t = welch_p = None
+    if len(treatment) >= 2 and len(control) >= 2 and not (constant(treatment) and constant(control)):
+        welch = stats.ttest_ind(treatment, control, equal_var=False)
+        welch_t, welch_p = number(welch.statistic), number(welch.pvalue)
+    cohen_d = _standardised(gain_diff, pooled_sd(treatment, control))
     return {"gain_diff": gain_diff, "welch_t": welch_t, "welch_p": welch_p, "cohen_d": cohen_d}
 
 

@@ -1,7 +1,9 @@
-"""Pre/post within a group (STATS.md, "Pre/post within a group"): gains, Hake's g, paired t, Wilcoxon, McNemar.
+"""Pre/post within a group (STATS.md, "Pre/post within a group" and "Version 2"): gains and their 95 % interval,
+Hake's g, paired t, Wilcoxon (approximate and exact, rank-biserial r), McNemar.
 
 `pre` and `post` are paired totals in the same trainee order. Trainees with only one of the two tests are
 reported as unpaired by the caller, never dropped here: `pair_totals` does the pairing and keeps them.
+Scores are compared with the pass mark and the maximum within TOLERANCE, never exactly.
 """
 
 from typing import NamedTuple
@@ -11,7 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from scipy import stats
 
-from ._common import constant, mean, number, paired, ratio, sd
+from ._common import TOLERANCE, at_least, constant, mean, number, paired, ratio, sd
+from .wilcoxon import wilcoxon
 
 
 class Pairing(NamedTuple):
@@ -33,6 +36,7 @@ def pair_totals(pre_by_trainee: dict, post_by_trainee: dict) -> Pairing:
 
 
 def prepost(pre, post, *, max_score, pass_mark) -> dict:
+    """The figures of STATS.md "Pre/post within a group" and its version 2 additions; passing is score >= pass_mark."""
     pre, post = paired(pre, post, ("pre", "post"))
     if not max_score > 0:
         raise ValueError("max_score must be positive")
@@ -48,17 +52,18 @@ def prepost(pre, post, *, max_score, pass_mark) -> dict:
         "sd_gain": sd(gain),
         **_normalised_gain(pre, post, float(max_score)),
         **_paired_t(pre, post, gain),
-        **_wilcoxon(pre, post, gain),
-        "mcnemar": mcnemar(pre >= pass_mark, post >= pass_mark),
+        **wilcoxon(gain),
+        "mcnemar": mcnemar(at_least(pre, pass_mark), at_least(post, pass_mark)),
     }
 
 
 def _normalised_gain(pre, post, max_score: float) -> dict:
+    """Hake's g on the class means, and the mean of the individual gains; pre = max_score within TOLERANCE."""
     g_class = None
-    if len(pre) and np.mean(pre) < max_score:
+    if len(pre) and np.mean(pre) < max_score - TOLERANCE:
         pre_percent, post_percent = 100 * np.mean(pre) / max_score, 100 * np.mean(post) / max_score
         g_class = ratio(post_percent - pre_percent, 100 - pre_percent)
-    below_max = pre < max_score
+    below_max = ~at_least(pre, max_score)
     individual = (post[below_max] - pre[below_max]) / (max_score - pre[below_max])
     return {
         "g_class": g_class,
@@ -68,23 +73,21 @@ def _normalised_gain(pre, post, max_score: float) -> dict:
 
 
 def _paired_t(pre, post, gain) -> dict:
-    if len(gain) < 2 or constant(gain):
-        return {"t": None, "t_df": None, "t_p": None, "d_z": None}
+    """Paired t, d_z and the 95 % t interval of the mean gain; all None for n < 2 or gains constant within 1e-9."""
+    n = len(gain)
+    if n < 2 or constant(gain):
+        return dict.fromkeys(("t", "t_df", "t_p", "d_z", "gain_ci_low", "gain_ci_high"))
     result = stats.ttest_rel(post, pre)
+    mean_gain, sd_gain = mean(gain), sd(gain)
+    half_width = float(stats.t.ppf(0.975, n - 1)) * sd_gain / np.sqrt(n)
     return {
         "t": number(result.statistic),
-        "t_df": len(gain) - 1,
+        "t_df": n - 1,
         "t_p": number(result.pvalue),
-        "d_z": ratio(mean(gain), sd(gain)),
+        "d_z": ratio(mean_gain, sd_gain),
+        "gain_ci_low": number(mean_gain - half_width),
+        "gain_ci_high": number(mean_gain + half_width),
     }
-
-
-def _wilcoxon(pre, post, gain) -> dict:
-    nonzero = int(np.count_nonzero(gain))
-    if nonzero == 0:
-        return {"wilcoxon_w": None, "wilcoxon_p": None, "wilcoxon_n": 0}
-    result = stats.wilcoxon(post, pre, zero_method="wilcox", correction=False, method="approx")
-    return {"wilcoxon_w": number(result.statistic), "wilcoxon_p": number(result.pvalue), "wilcoxon_n": nonzero}
 
 
 def mcnemar(passed_before, passed_after) -> dict:

@@ -1,7 +1,10 @@
 """Every reference data set (`X.json` with `X.expected.json`) reproduced to 1e-6, one test per analysis section.
 
 Data sets are read from ./fixtures (copies kept with the suite) and, when it exists, from shared/stats beside
-the repository, so a data set added there is checked the same way without copying it.
+the repository, so a data set added there is checked the same way without copying it; both folders are read
+with their subfolders. A data set in a `v2` folder is of STATS.md "Version 2": its expected file holds only the
+version 2 keys of `prepost` and `compare_groups` (V2_KEYS), while a version 1 expected file holds only the
+others; each is compared strictly with its part of the result.
 """
 
 import json
@@ -22,33 +25,58 @@ ANALYSES = {
     "prepost": analytics.prepost,
     "compare_groups": analytics.compare_groups,
     "category_shift": analytics.category_shift,
+    "select_counted": analytics.select_counted,
+    "did": analytics.did,
+    "survival": analytics.survival,
+}
+V2_KEYS = {
+    "prepost": ("gain_ci_low", "gain_ci_high", "wilcoxon_p_exact", "wilcoxon_r"),
+    "compare_groups": ("hedges_g", "morris_dppc2", "baseline_d", "baseline_fisher_p"),
 }
 
 pytestmark = pytest.mark.filterwarnings("error::RuntimeWarning")
 
 
 def _data_sets():
+    """(label, inputs, expected) for every pair in the fixture folders and their subfolders (v2, ...)."""
     for label, folder in FIXTURE_DIRS.items():
         if not folder.is_dir():
             continue
-        for inputs in sorted(folder.glob("*.json")):
+        for inputs in sorted(folder.rglob("*.json")):
             expected = inputs.with_name(f"{inputs.stem}.expected.json")
             if not inputs.name.endswith(".expected.json") and expected.is_file():
-                yield label, inputs, expected
+                yield f"{label}/{inputs.relative_to(folder).with_suffix('').as_posix()}", inputs, expected
 
 
 def _cases():
     for label, inputs, expected in _data_sets():
         for section in json.loads(expected.read_text(encoding="utf-8")):
-            yield pytest.param(inputs, expected, section, id=f"{label}/{inputs.stem}::{section}")
+            yield pytest.param(inputs, expected, section, id=f"{label}::{section}")
 
 
-def _analysis_for(section: str):
+def _version(expected: Path) -> str:
+    """ "v2" for a data set in a v2 folder (STATS.md "Version 2"), else "v1"."""
+    return "v2" if "v2" in expected.parent.parts else "v1"
+
+
+def _analysis_for(section: str) -> str:
     """The analysis named by the section ("prepost", or a variant such as "prepost_all_equal")."""
     names = [name for name in ANALYSES if section == name or section.startswith((f"{name}_", f"{name}-"))]
     if not names:
         pytest.fail(f"section {section!r} names no analysis (known: {', '.join(ANALYSES)})")
-    return ANALYSES[max(names, key=len)]
+    return max(names, key=len)
+
+
+def _part(result, analysis: str, version: str):
+    """The part of a result (or of each result of a list) that a `version` expected file holds."""
+    if analysis not in V2_KEYS:  # an analysis of a single version: the whole result
+        return result
+    if isinstance(result, list):
+        return [_part(one, analysis, version) for one in result]
+    v2_keys = V2_KEYS[analysis]
+    if version == "v2":
+        return {key: value for key, value in result.items() if key in v2_keys}
+    return {key: value for key, value in result.items() if key not in v2_keys}
 
 
 def _run(analysis, inputs):
@@ -96,8 +124,8 @@ def test_the_shared_data_sets_are_found_where_expected():
     repository = Path(__file__).resolve().parents[3]
     assert (repository / "manage.py").is_file()
     assert FIXTURE_DIRS["shared"] == repository.parent / "shared" / "stats"
-    assert (FIXTURE_DIRS["fixtures"] / "fixture-small.json").is_file()
-    assert (FIXTURE_DIRS["fixtures"] / "fixture-small.expected.json").is_file()
+    labels = {label for label, _inputs, _expected in _data_sets()}
+    assert {"fixtures/fixture-small", "fixtures/v2/fixture-v2-small"} <= labels
 
 
 @pytest.mark.parametrize(("inputs", "expected", "section"), list(_cases()))
@@ -105,10 +133,22 @@ def test_reference_fixture(inputs: Path, expected: Path, section: str):
     given = json.loads(inputs.read_text(encoding="utf-8"))
     wanted = json.loads(expected.read_text(encoding="utf-8"))[section]
     assert section in given, f"{inputs.name} has no inputs for section {section!r}"
-    result = _run(_analysis_for(section), given[section])
+    analysis = _analysis_for(section)
+    result = _run(ANALYSES[analysis], given[section])
     json.dumps(result, allow_nan=False)  # plain, JSON-serialisable values only
-    found = differences(result, wanted, section)
+    found = differences(_part(result, analysis, _version(expected)), wanted, section)
     assert not found, f"{expected.name}::{section} differs:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("analysis", sorted(V2_KEYS))
+def test_the_v1_and_v2_files_together_hold_every_key(analysis: str):
+    """The keys a v1 expected file leaves out are exactly the v2 ones, so no figure goes unchecked."""
+    folder = FIXTURE_DIRS["fixtures"]
+    v1 = json.loads((folder / "fixture-small.expected.json").read_text(encoding="utf-8"))[analysis]
+    v2 = json.loads((folder / "v2" / "fixture-v2-small.expected.json").read_text(encoding="utf-8"))[analysis]
+    result = ANALYSES[analysis](**json.loads((folder / "fixture-small.json").read_text(encoding="utf-8"))[analysis])
+    assert set(v2) == set(V2_KEYS[analysis])
+    assert set(result) == set(v1) | set(v2)
 
 
 def test_the_comparer_names_the_key_path():
