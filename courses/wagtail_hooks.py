@@ -20,16 +20,25 @@ from .models import Aspect, Cohort, CoursePage, Enrollment, LessonPage, MentorRo
 from .selectors import cohorts_for_user
 
 
-@hooks.register("before_serve_page")
-def serve_study_pages(page, request, serve_args, serve_kwargs):
-    """Courses and lessons are served by courses.views, which check enrolment before rendering."""
-    if isinstance(page, LessonPage):
-        return views.lesson_detail(request, page)
-    if isinstance(page, CoursePage):
-        return views.course_detail(request, page)
-    if isinstance(page, ModulePage):
-        return views.module_redirect(request, page)
-    return None
+@hooks.register("on_serve_page", order=100)
+def serve_study_pages(serve_next):
+    """Courses and lessons are served by courses.views, which check enrolment before rendering.
+
+    An `on_serve_page` hook with a high order runs inside Wagtail's own check of the page's view
+    restrictions (password, signed-in users, groups), so a restriction set on a course, a module
+    or a lesson holds; a `before_serve_page` hook would answer before that check.
+    """
+
+    def serve(page, request, serve_args, serve_kwargs):
+        if isinstance(page, LessonPage):
+            return views.lesson_detail(request, page)
+        if isinstance(page, CoursePage):
+            return views.course_detail(request, page)
+        if isinstance(page, ModulePage):
+            return views.module_redirect(request, page)
+        return serve_next(page, request, serve_args, serve_kwargs)
+
+    return serve
 
 
 @hooks.register("register_log_actions")
