@@ -6,10 +6,12 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import Workbook
 
 from courses.imports import enrollments_import
 from courses.models import Enrollment
+from courses.services import NOT_IN_REACH
 
 from ..people.factories import SupervisorFactory, TraineeFactory, TrainerFactory, give_totp
 from .factories import CohortFactory, EnrollmentFactory
@@ -169,7 +171,8 @@ def test_a_supervisor_cannot_enrol_a_trainee_of_another_region(client, cohort, t
     response = client.post(url, {"file": upload})
 
     assert response.status_code == 400
-    assert "kalsel@contoh.test is not a trainee mentor you may enrol." in response.text
+    with translation.override("id"):
+        assert NOT_IN_REACH % {"email": "kalsel@contoh.test"} in response.text
     assert not Enrollment.objects.exists()
 
 
