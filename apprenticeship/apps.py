@@ -10,6 +10,7 @@ class ApprenticeshipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import links
+        from . import links, study_links
 
         links.register()
+        study_links.register()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from assessments.studies import held_untreated
 from courses.constants import SEAT_HOLDING_STATUSES as ENROLMENT_SEAT_STATUSES
 from courses.models import Cohort, MentorRole
 from lms.notifications import notify
@@ -54,6 +55,10 @@ NOT_IN_COHORT = _("The trainee is not enrolled in this cohort.")
 ALREADY_PLACED = _("The trainee already has a placement under way.")
 NOT_A_HOST = _("This KUBE cannot host apprentices now: %(reasons)s")
 KUBE_FULL = _("The KUBE has no free apprentice place left.")
+HELD_UNTREATED = _(
+    "The trainee is in the control group of the evaluation study “%(study)s”: the apprenticeship opens for them "
+    "when the study ends."
+)
 ENDS_BEFORE_START = _("The end date must not be before the start date.")
 SCORE_OUT_OF_RANGE = _("Each score must be a whole number from 1 to 5.")
 NOT_PROPOSED = _("Only a proposed placement can be approved or rejected.")
@@ -142,6 +147,8 @@ def placement_propose(
         problems.append(NOT_A_HOST % {"reasons": "; ".join(host_problem_messages(reasons))})
     if ends_on < starts_on:
         problems.append(ENDS_BEFORE_START)
+    if arm := held_untreated(trainee=trainee):
+        problems.append(HELD_UNTREATED % {"study": arm.study.name})
     if problems:
         raise ValidationError(problems)
     placement = Placement(
@@ -172,6 +179,8 @@ def placement_approve(*, placement: Placement, by: User) -> Placement:
         placement = Placement.objects.select_for_update().get(pk=placement.pk)
         if placement.status != PlacementStatus.PROPOSED:
             raise ValidationError(NOT_PROPOSED)
+        if arm := held_untreated(trainee=placement.trainee):
+            raise ValidationError(HELD_UNTREATED % {"study": arm.study.name})
         taken = Placement.objects.filter(kube=kube, status__in=SEAT_HOLDING_STATUSES).count()
         if taken >= kube.host_capacity:
             raise ValidationError(KUBE_FULL)

@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .formats import ESSAY, LIKERT, MULTIPLE, SHORT_ANSWER, SINGLE, TRUE_FALSE
 
@@ -62,3 +63,27 @@ DEADLINE_GRACE = timedelta(seconds=30)
 MAX_TEXT_ANSWER_CHARS = 10_000
 MAX_IMPORT_QUESTIONS = 5_000
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+
+class StudyDesign(models.TextChoices):
+    PREPOST_CONTROL = "prepost_control", _("Pre-test and post-test with a control group")
+    WAITLIST = "waitlist", _("Waitlist control (the control group studies after the study)")
+
+
+class StudyStatus(models.TextChoices):
+    PLANNING = "planning", pgettext_lazy("study status", "Planning")
+    RUNNING = "running", pgettext_lazy("study status", "Running")
+    CLOSED = "closed", pgettext_lazy("study status", "Closed")
+
+
+class ArmRole(models.TextChoices):
+    TREATMENT = "treatment", _("Treatment group")
+    CONTROL = "control", _("Control group")
+
+
+class PostTestOpens(models.TextChoices):
+    """When an arm's post-test opens for a trainee who has taken the pre-test."""
+
+    AFTER_LESSONS = "after_lessons", _("After every lesson is complete")
+    AFTER_APPRENTICESHIP = "after_apprenticeship", _("After the apprenticeship is signed off")
+    ON_DATE = "on_date", _("On a date")

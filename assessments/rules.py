@@ -15,6 +15,7 @@ from .selectors import (
     pre_tests_not_taken,
     user_may_grade,
 )
+from .studies import held_untreated
 
 
 def pre_test_taken(standing: CourseStanding) -> Condition | None:
@@ -27,6 +28,34 @@ def pre_test_taken(standing: CourseStanding) -> Condition | None:
         label=_("Take the pre-test first: %(quiz)s") % {"quiz": quiz.title},
         met=False,
         next_step_url=reverse("assessments:quiz", kwargs={"quiz_id": quiz.pk}),
+    )
+
+
+def control_group_waits(standing: CourseStanding) -> Condition | None:
+    """While a study runs, its control group takes the tests but not the lessons."""
+    arm = held_untreated(trainee=standing.trainee, course=standing.course)
+    if arm is None:
+        return None
+    return Condition(
+        key="study_control",
+        label=_(
+            "Your cohort is the comparison group of the evaluation study “%(study)s”: you take the pre-test and "
+            "the post-test without the lessons. The lessons open for you when the study ends."
+        )
+        % {"study": arm.study.name},
+        met=False,
+    )
+
+
+def control_group_completes_later(standing: CourseStanding) -> Condition | None:
+    arm = held_untreated(trainee=standing.trainee, course=standing.course)
+    if arm is None:
+        return None
+    return Condition(
+        key="study_control",
+        label=_("The course can be completed once the evaluation study “%(study)s” has ended.")
+        % {"study": arm.study.name},
+        met=False,
     )
 
 
@@ -80,6 +109,8 @@ def quiz_result_links(cohort, user) -> list[Link]:
 
 def register():
     register_gate(pre_test_taken)
+    register_gate(control_group_waits)
     register_requirement(post_test_passed)
+    register_requirement(control_group_completes_later)
     register_course_activities(quiz_activities)
     register_cohort_links(quiz_result_links)

@@ -16,6 +16,7 @@ from lms.people.constants import Role
 from .constants import FINISHED_STATES, AttemptState, GradingMethod, QuestionKind, QuizKind
 from .models import Answer, Attempt, Choice, Quiz, QuizWindow
 from .scoring import percent_of
+from .studies import post_test_blocked_reason, review_sealed, running_arm_of
 
 
 @dataclass
@@ -88,8 +89,12 @@ def _blocked_reason(status: QuizStatus, trainee, now) -> str:
         return _("This quiz closed on %(date)s.") % {
             "date": date_format(timezone.localtime(window.closes_at), "j F Y H:i")
         }
-    if status.quiz.kind == QuizKind.POST_TEST and not lessons_completed(trainee=trainee, course=status.quiz.course):
-        return _("The post-test opens once you have completed every lesson.")
+    if status.quiz.kind == QuizKind.POST_TEST:
+        arm = running_arm_of(trainee=trainee, course=status.quiz.course)
+        if arm is not None and arm.study.post_test_id == status.quiz.pk:
+            return post_test_blocked_reason(arm=arm, trainee=trainee, quiz=status.quiz, today=timezone.localdate(now))
+        if not lessons_completed(trainee=trainee, course=status.quiz.course):
+            return _("The post-test opens once you have completed every lesson.")
     return ""
 
 
@@ -171,6 +176,7 @@ class ReviewOptions:
     score: bool
     answers: bool
     feedback: bool
+    sealed: bool = False  # held back by an evaluation study, whatever the quiz's options
 
     @property
     def anything(self) -> bool:
@@ -178,11 +184,17 @@ class ReviewOptions:
 
 
 def review_options(*, attempt: Attempt, window: QuizWindow | None, now=None) -> ReviewOptions:
-    """What the trainee may see of a finished attempt: the quiz's choices, wider once it has closed."""
+    """What the trainee may see of a finished attempt: the quiz's choices, wider once it has closed.
+
+    A study's pre-test never shows answers or feedback before the study's post-test has closed.
+    """
     if attempt.state == AttemptState.IN_PROGRESS:
         return ReviewOptions(False, False, False)
     quiz = attempt.quiz
     closed = window is not None and (now or timezone.now()) >= window.closes_at
+    if review_sealed(quiz=quiz, now=now):
+        score = quiz.review_score_after_submit or (closed and quiz.review_score_after_close)
+        return ReviewOptions(score=score, answers=False, feedback=False, sealed=True)
     return ReviewOptions(
         score=quiz.review_score_after_submit or (closed and quiz.review_score_after_close),
         answers=quiz.review_answers_after_submit or (closed and quiz.review_answers_after_close),

@@ -26,11 +26,14 @@ from .constants import (
     DEADLINE_GRACE,
     MAX_TEXT_ANSWER_CHARS,
     SHUFFLED_KINDS,
+    ArmRole,
     AttemptState,
     QuestionKind,
     ScoreChangeReason,
+    StudyStatus,
 )
 from .models import Answer, Attempt, Choice, Question, Quiz, ScoreChange
+from .models.studies import Arm, Study
 from .selectors import quiz_status
 
 
@@ -266,7 +269,8 @@ def _settle(attempt: Attempt, marks: list[Decimal | None], *, now) -> None:
         attempt.state, attempt.graded_at = AttemptState.GRADED, now
         attempt.percent = scoring.percent_of(score, attempt.max_score)
         quiz = attempt.quiz
-        attempt.passed = None if attempt.percent is None or not quiz.is_graded else attempt.percent >= quiz.pass_mark
+        decided = attempt.percent is not None and quiz.decides_passing
+        attempt.passed = attempt.percent >= quiz.pass_mark if decided else None
     attempt.save()
     if attempt.state == AttemptState.GRADED and attempt.quiz.counts_for_completion:
         _refresh_course_completion(attempt)
@@ -327,3 +331,63 @@ def quiz_regrade(*, quiz: Quiz, by) -> int:
             _settle(attempt, [a.mark for a in answers], now=attempt.graded_at or now)
     log(instance=quiz, action="assessments.quiz.regrade", user=by, data={"changed": changed})
     return changed
+
+
+# Evaluation studies
+
+STUDY_NOT_PLANNING = _("Only a study in planning can be started.")
+STUDY_NOT_RUNNING = _("Only a running study can be closed.")
+STUDY_NEEDS_ARMS = _("A study needs at least one treatment cohort and one control cohort.")
+STUDY_ARM_OTHER_COURSE = _("Cohort %(cohort)s does not follow the study's course.")
+
+
+def study_start(*, study: Study, by) -> Study:
+    """Start a planned study: from now on its control cohorts are held untreated.
+
+    Each arm's cohort must follow the study's course, and there must be at least one treatment
+    and one control arm. The cohorts' study-arm field follows the arms, so the existing reports
+    read the same roles. Audit-logged.
+    """
+    with transaction.atomic():
+        study = Study.objects.select_for_update().get(pk=study.pk)
+        if study.status != StudyStatus.PLANNING:
+            raise ValidationError(STUDY_NOT_PLANNING)
+        study.full_clean()
+        arms = list(study.arms.select_related("cohort"))
+        roles = {arm.role for arm in arms}
+        problems = [] if roles >= {ArmRole.TREATMENT, ArmRole.CONTROL} else [str(STUDY_NEEDS_ARMS)]
+        for arm in arms:
+            arm.full_clean()
+            if arm.cohort.course_id != study.course_id:
+                problems.append(STUDY_ARM_OTHER_COURSE % {"cohort": arm.cohort})
+        if problems:
+            raise ValidationError(problems)
+        for arm in arms:
+            arm.cohort.study_arm = arm.role
+            arm.cohort.save(update_fields=["study_arm"])
+        study.status, study.started_at = StudyStatus.RUNNING, timezone.now()
+        study.save(update_fields=["status", "started_at"])
+        log(instance=study, action="assessments.study.start", user=by)
+    return study
+
+
+def study_close(*, study: Study, by) -> Study:
+    """Close a running study: its tests may now reveal their answers, and a waitlisted control
+    group studies the course as a normal cohort. Audit-logged."""
+    with transaction.atomic():
+        study = Study.objects.select_for_update().get(pk=study.pk)
+        if study.status != StudyStatus.RUNNING:
+            raise ValidationError(STUDY_NOT_RUNNING)
+        study.status, study.closed_at = StudyStatus.CLOSED, timezone.now()
+        study.save(update_fields=["status", "closed_at"])
+        log(instance=study, action="assessments.study.close", user=by)
+    return study
+
+
+def arm_add(*, study: Study, cohort, role: str, post_test_opens: str, post_test_opens_on=None) -> Arm:
+    arm = Arm(
+        study=study, cohort=cohort, role=role, post_test_opens=post_test_opens, post_test_opens_on=post_test_opens_on
+    )
+    arm.full_clean()
+    arm.save()
+    return arm

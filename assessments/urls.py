@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import reports, staff, taking
+from .views import reports, staff, studies, taking
 
 app_name = "assessments"
 
@@ -19,4 +19,7 @@ urlpatterns = [
     path("angkatan/<int:cohort_id>/analisis/", reports.cohort_prepost, name="report_prepost"),
     path("angkatan/<int:cohort_id>/kuis/<int:quiz_id>/analisis-butir/", reports.quiz_items, name="report_items"),
     path("analisis/perbandingan/", reports.comparison, name="report_comparison"),
+    path("studi/", studies.study_list, name="studies"),
+    path("studi/<int:study_id>/", studies.study_detail, name="study"),
+    path("studi/<int:study_id>/<str:action>/", studies.study_change_status, name="study_status"),
 ]

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Attempt, Question, QuestionCategory, Quiz
+from .models import Attempt, Question, QuestionCategory, Quiz, Study
 
 
 @hooks.register("register_log_actions")
@@ -20,6 +20,9 @@ def register_assessment_log_actions(actions):
     )
     actions.register_action("assessments.attempt.grade", _("Grade answer"), _("Graded an answer by hand"))
     actions.register_action("assessments.quiz.regrade", _("Regrade"), _("Regraded the quiz"))
+    actions.register_model(Study, ModelLogEntry)
+    actions.register_action("assessments.study.start", _("Start study"), _("Started the evaluation study"))
+    actions.register_action("assessments.study.close", _("Close study"), _("Closed the evaluation study"))
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
@@ -49,13 +52,24 @@ class QuizViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
+class StudyViewSet(SnippetViewSet):
+    """Senior trainers design studies here; starting, closing and reading them happen on the site."""
+
+    model = Study
+    icon = "doc-full"
+    menu_label = _("Evaluation studies")
+    list_display = ["name", "course", "design", "status"]
+    list_filter = ["status", "design"]
+    search_fields = ["name"]
+
+
 class BankFileMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("assessments.add_question")
 
 
 class QuestionBankGroup(SnippetViewSetGroup):
-    items = (QuestionCategoryViewSet, QuestionViewSet, QuizViewSet)
+    items = (QuestionCategoryViewSet, QuestionViewSet, QuizViewSet, StudyViewSet)
     menu_icon = "help"
     menu_label = _("Question bank")
     menu_name = "question-bank"

@@ -1,9 +1,11 @@
 from .attempts import Answer, Attempt, ScoreChange
 from .bank import Choice, Question, QuestionCategory
 from .quizzes import Quiz, QuizDraw, QuizQuestion, QuizWindow
+from .studies import Arm, Study, StudyParticipant
 
 __all__ = [
     "Answer",
+    "Arm",
     "Attempt",
     "Choice",
     "Question",
@@ -13,4 +15,6 @@ __all__ = [
     "QuizQuestion",
     "QuizWindow",
     "ScoreChange",
+    "Study",
+    "StudyParticipant",
 ]

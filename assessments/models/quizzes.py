@@ -111,6 +111,11 @@ class Quiz(ClusterableModel):
     def is_graded(self) -> bool:
         return self.kind != QuizKind.SURVEY
 
+    @property
+    def decides_passing(self) -> bool:
+        """A pre-test measures where a trainee starts: it has a score but nobody passes or fails it."""
+        return self.kind in (QuizKind.POST_TEST, QuizKind.PRACTICE)
+
 
 class QuizQuestion(Orderable):
     quiz = ParentalKey(Quiz, on_delete=models.CASCADE, related_name="fixed_questions")
