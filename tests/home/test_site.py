@@ -53,6 +53,16 @@ def test_security_headers_and_a_strict_policy_outside_the_admin(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
+def test_permissions_policy_denies_devices_and_sensors_on_every_response(client):
+    for path in ("/", "/healthz", "/akun/login/"):
+        policy = client.get(path)["Permissions-Policy"]
+        features = dict(item.split("=", 1) for item in policy.split(", "))
+        for feature in ("camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth"):
+            assert features[feature] == "()", (path, feature)
+        # the lesson video players (YouTube, Vimeo) still get fullscreen and autoplay
+        assert "fullscreen" not in features and "autoplay" not in features
+
+
 def test_only_the_admin_gets_the_relaxed_policy_wagtail_needs(client):
     from ..people.factories import TrainerFactory, give_totp
 
