@@ -8,8 +8,9 @@ questions of five kinds (single, multiple, true/false, short answer, Likert), an
 per trainee. Serves the app with gunicorn on loopback, with the production settings except for
 plain HTTP and unhashed static files (there is no TLS proxy and no collectstatic here), and lets N
 simulated trainees take the quiz at the same moment, one thread each, signed in by a session made
-directly in the database (a spare trainee first opens the page from many threads, unmeasured, so
-that every worker has loaded its code):
+directly in the session store (a spare trainee first opens the page from many threads, unmeasured, so
+that every worker has loaded its code). Production requires Redis, so the cache and the sessions
+live in the one --redis names (default $REDIS_URL, else redis://127.0.0.1:6379/0):
 
 1. open the attempt page (the CSRF token and the questions are read from it, as a browser would);
 2. answer every question with one autosave request each, as quiz.js does; now and then re-send an
@@ -639,6 +640,11 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432", help="PostgreSQL server")
     parser.add_argument("--database", default="bench_quiz")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        help="Redis for the cache and sessions, which production requires (default: $REDIS_URL or local db 0)",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep-db", action="store_true", help="keep the database (and data) afterwards")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
@@ -651,6 +657,7 @@ def main() -> None:
     env = os.environ | {
         "DJANGO_SETTINGS_MODULE": SETTINGS_MODULE,
         "DATABASE_URL": database_url,
+        "REDIS_URL": args.redis,
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "DB_CONN_MAX_AGE": str(args.conn_max_age),

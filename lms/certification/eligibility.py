@@ -171,6 +171,20 @@ def renewal_open(held: HeldCertificate, window_months: int, day: datetime.date) 
     return not held.revoked and day >= renewal_opens_on(held.expires_on, window_months)
 
 
+def last_expiry_open_for_renewal(day: datetime.date, window_months: int) -> datetime.date:
+    """The latest expiry date whose renewal window is open on `day`, for queries: `expires_on__lte` it.
+
+    `renewal_opens_on` never decreases as the expiry moves later, so the certificates open for
+    renewal on `day` are exactly those expiring on or before this date. It is `window_months`
+    after `day`, except that from the last day of a month every day of the later month counts
+    (renewal of a 31 March expiry opens on 28 February, a month end).
+    """
+    last = add_months(day, window_months)
+    if day.day == calendar.monthrange(day.year, day.month)[1]:
+        last = last.replace(day=calendar.monthrange(last.year, last.month)[1])
+    return last
+
+
 # The checklist
 
 

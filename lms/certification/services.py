@@ -20,7 +20,13 @@ from lms.people.models import User
 from .constants import IssueMode
 from .eligibility import add_months
 from .models import Certificate, CertificationProgramme
-from .selectors import active_programmes, programme_standing, programme_standings
+from .selectors import (
+    active_programmes,
+    certificate_candidate_ids,
+    programme_standing,
+    programme_standings,
+    programme_standings_bulk,
+)
 from .tasks import generate_certificate_pdf
 
 logger = logging.getLogger(__name__)
@@ -30,6 +36,9 @@ NEEDS_SUPERVISOR = _("Certificates of this programme are issued by a supervisor.
 PROGRAMME_INACTIVE = _("This programme is not active.")
 REASON_REQUIRED = _("Give the reason for the revocation.")
 ALREADY_REVOKED = _("This certificate has already been revoked.")
+
+# Trainees read at once by the nightly issue: a fixed number of queries per batch.
+ISSUE_BATCH_SIZE = 500
 
 SERIAL_PREFIX = "AP"
 SERIAL_DIGITS = 6
@@ -152,18 +161,51 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
 def certificates_issue_due(*, trainee: User, today=None) -> list[Certificate]:
     """Issue every automatic programme's certificate that has become due for the trainee.
 
-    Called after a trainee's enrolment or placement completes, and nightly for everyone by
-    `manage.py issue_due_certificates`. Reading the standings first keeps the common case (nothing
-    due) to a few queries; `certificate_issue` checks again under the lock.
+    Called after a trainee's enrolment or placement completes. Reading the standings first keeps
+    the common case (nothing due) to a few queries; `certificate_issue` checks again under the lock.
     """
     today = today or timezone.localdate()
-    issued = []
     programmes = list(active_programmes().filter(issue_mode=IssueMode.AUTOMATIC))
-    for standing in programme_standings(trainee=trainee, programmes=programmes, today=today):
-        if not standing.eligible:
+    due = [s.programme for s in programme_standings(trainee=trainee, programmes=programmes, today=today) if s.eligible]
+    return _issue_each(trainee=trainee, programmes=due, today=today)
+
+
+def certificates_issue_all_due(*, today=None, batch_size: int = ISSUE_BATCH_SIZE) -> list[Certificate]:
+    """Issue every automatic certificate that has become due, for everyone: the nightly backstop.
+
+    `manage.py issue_due_certificates` runs it in case a signal was missed. The candidates leave
+    out the settled (`certificate_candidate_ids`), and their standings are read `batch_size` at a
+    time by `programme_standings_bulk`, so finding who is due costs the same few queries for 3
+    trainees as for 30,000 in one batch; only each certificate actually issued costs its own.
+    """
+    today = today or timezone.localdate()
+    programmes = list(active_programmes().filter(issue_mode=IssueMode.AUTOMATIC))
+    if not programmes:
+        return []
+    candidate_ids = certificate_candidate_ids(programmes=programmes, today=today)
+    issued = []
+    for start in range(0, len(candidate_ids), batch_size):
+        batch = candidate_ids[start : start + batch_size]
+        standings = programme_standings_bulk(trainee_ids=batch, programmes=programmes, today=today)
+        due = {
+            trainee_id: [s.programme for s in own if s.eligible]
+            for trainee_id, own in standings.items()
+            if any(s.eligible for s in own)
+        }
+        if not due:
             continue
+        trainees = User.objects.in_bulk(list(due))
+        for trainee_id, due_programmes in due.items():
+            issued += _issue_each(trainee=trainees[trainee_id], programmes=due_programmes, today=today)
+    return issued
+
+
+def _issue_each(*, trainee: User, programmes: list[CertificationProgramme], today) -> list[Certificate]:
+    """Issue the programmes found due; one that is no longer due under the lock is skipped, not an error."""
+    issued = []
+    for programme in programmes:
         try:
-            issued.append(certificate_issue(trainee=trainee, programme=standing.programme, today=today))
+            issued.append(certificate_issue(trainee=trainee, programme=programme, today=today))
         except ValidationError:
-            logger.info("Certificate of %s for %s no longer due", standing.programme.code, trainee.pk)
+            logger.info("Certificate of %s for %s no longer due", programme.code, trainee.pk)
     return issued

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lms.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -115,6 +116,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "akademi",
+            # An unreachable Redis fails a request (and /healthz) in seconds rather than hanging it.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
@@ -236,6 +239,30 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
     }
+}
+
+# Browser features no page uses are switched off for the site and anything it embeds. Logbook
+# and visit photos come through a file input (the phone offers its camera app), which needs no
+# camera permission; nothing asks for the microphone or the position. Fullscreen, autoplay and
+# picture-in-picture are left alone: the lesson video players ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }
 
 LOGGING = {

@@ -1,7 +1,10 @@
 """Production: PostgreSQL, Redis, SMTP and HTTPS, all configured from the environment.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Recommended: REDIS_URL, EMAIL_HOST and
-friends, SITE_URL, TRUSTED_PROXY_COUNT. See README.md.
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and REDIS_URL; without them the
+process refuses to start rather than fall back to SQLite (one writer at a time, one file per
+server) or to a cache in each process, where every worker counts sign-in failures and rate
+limits on its own, so a lock-out meant for the 5th failure comes only after many more.
+Recommended: EMAIL_HOST and friends, SITE_URL, TRUSTED_PROXY_COUNT. See README.md.
 """
 
 import os
@@ -14,6 +17,20 @@ from .base import env_bool
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in production, to PostgreSQL (postgres://user:password@host:5432/name); "
+        "the SQLite default is for development only."
+    )
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must point at PostgreSQL in production (postgres://...), not {DATABASES['default']['ENGINE']}."
+    )
+if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production, to Redis (redis://host:6379/0): the cache, the sessions and the "
+        "sign-in and rate-limit counters must be shared by every worker and server."
+    )
 
 # HTTPS everywhere. The proxy in front terminates TLS and says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

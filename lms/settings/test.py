@@ -17,3 +17,6 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="akademi-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Browser tests serve the site from a live server thread while Playwright drives Chromium.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Production's task table (django-tasks-db), so /healthz's check of it runs in the tests too;
+# tasks themselves still run immediately.
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]

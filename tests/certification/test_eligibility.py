@@ -19,6 +19,7 @@ from lms.certification.eligibility import (
     add_months,
     evaluate,
     is_valid_on,
+    last_expiry_open_for_renewal,
     renewal_opens_on,
 )
 
@@ -153,6 +154,18 @@ OPENS = datetime.date(2026, 5, 30)  # six months before
 
 def test_the_window_opens_six_months_before_expiry():
     assert renewal_opens_on(EXPIRES, 6) == OPENS
+
+
+@pytest.mark.parametrize("window", [1, 6, 12])
+def test_the_query_bound_on_expiry_agrees_with_the_window_rule_on_every_day(window):
+    """Parity: `expires_on <= last_expiry_open_for_renewal(day)` is exactly `renewal_opens_on(expires_on) <= day`,
+    month ends and leap days included, so the nightly prefilter neither drops nor adds a holder."""
+    start = datetime.date(2027, 12, 1)
+    for offset in range(500):
+        day = start + datetime.timedelta(days=offset)
+        last = last_expiry_open_for_renewal(day, window)
+        assert renewal_opens_on(last, window) <= day, (day, last)
+        assert renewal_opens_on(last + datetime.timedelta(days=1), window) > day, (day, last)
 
 
 def test_the_day_before_the_window_a_holder_cannot_renew_and_is_told_when_it_opens():
