@@ -87,3 +87,10 @@ class PostTestOpens(models.TextChoices):
     AFTER_LESSONS = "after_lessons", _("After every lesson is complete")
     AFTER_APPRENTICESHIP = "after_apprenticeship", _("After the apprenticeship is signed off")
     ON_DATE = "on_date", _("On a date")
+
+
+class RegradeState(models.TextChoices):
+    QUEUED = "queued", pgettext_lazy("regrade", "Waiting to start")
+    RUNNING = "running", pgettext_lazy("regrade", "Running")
+    DONE = "done", pgettext_lazy("regrade", "Done")
+    FAILED = "failed", pgettext_lazy("regrade", "Failed")

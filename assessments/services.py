@@ -29,10 +29,12 @@ from .constants import (
     ArmRole,
     AttemptState,
     QuestionKind,
+    RegradeState,
     ScoreChangeReason,
     StudyStatus,
 )
 from .models import Answer, Attempt, Choice, Question, Quiz, ScoreChange
+from .models.regrading import RegradeRun
 from .models.studies import Arm, Study
 from .selectors import quiz_status
 
@@ -302,34 +304,84 @@ def answer_grade(*, answer: Answer, mark: Decimal, comment: str, grader) -> Atte
     return attempt
 
 
-def quiz_regrade(*, quiz: Quiz, by) -> int:
-    """Mark every finished attempt again with the current answer keys; returns how many marks changed.
+def regrade_request(*, quiz: Quiz, cohort, by) -> RegradeRun:
+    """Ask for a cohort's finished attempts at a quiz to be marked again, in the background.
 
-    Marks given by hand (essays) are left as they are; each changed mark is kept in the audit trail.
+    Only that cohort's attempts: a trainer who may regrade one cohort must not change the marks
+    of others. A regrade already waiting or running for the same quiz and cohort is returned
+    instead of starting a second one. The request is audit-logged; the task logs the result.
     """
-    changed = 0
-    now = timezone.now()
-    finished = quiz.attempts.exclude(state=AttemptState.IN_PROGRESS).select_related("quiz", "cohort")
     with transaction.atomic():
-        for attempt in finished.select_for_update(of=("self",)):
-            answers = list(_answers_with_choices(attempt))
-            for answer in answers:
-                if answer.question.kind == QuestionKind.ESSAY:
-                    continue
-                new_mark = scoring.mark_answer(answer.question, answer.response, answer.max_mark)
-                if new_mark != answer.mark:
-                    ScoreChange.objects.create(
-                        answer=answer,
-                        reason=ScoreChangeReason.REGRADED,
-                        changed_by=by,
-                        old_mark=answer.mark,
-                        new_mark=new_mark,
-                    )
-                    answer.mark = new_mark
-                    answer.save(update_fields=["mark"])
-                    changed += 1
-            _settle(attempt, [a.mark for a in answers], now=attempt.graded_at or now)
-    log(instance=quiz, action="assessments.quiz.regrade", user=by, data={"changed": changed})
+        pending = RegradeRun.objects.filter(
+            quiz=quiz, cohort=cohort, state__in=(RegradeState.QUEUED, RegradeState.RUNNING)
+        ).first()
+        if pending is not None:
+            return pending
+        total = _regradable(quiz, cohort).count()
+        run = RegradeRun.objects.create(quiz=quiz, cohort=cohort, requested_by=by, attempts_total=total)
+        log(instance=quiz, action="assessments.quiz.regrade_requested", user=by, data={"cohort": cohort.pk})
+        transaction.on_commit(lambda: regrade_run_enqueue(run))
+    return run
+
+
+def regrade_run_enqueue(run: RegradeRun) -> None:
+    from .tasks import regrade_cohort_quiz  # the task module imports this one
+
+    regrade_cohort_quiz.enqueue(run_id=run.pk)
+
+
+def _regradable(quiz: Quiz, cohort):
+    return quiz.attempts.filter(cohort=cohort).exclude(state=AttemptState.IN_PROGRESS)
+
+
+REGRADE_PROGRESS_EVERY = 20
+
+
+def regrade_run_execute(*, run: RegradeRun) -> RegradeRun:
+    """Mark each attempt again with the current answer keys, one attempt per transaction.
+
+    Marks given by hand (essays) are left as they are; each changed mark is kept in the audit
+    trail (ScoreChange) with the name of who asked for the regrade. Progress is saved every
+    few attempts so the trainer's page can show it.
+    """
+    run.state = RegradeState.RUNNING
+    run.save(update_fields=["state"])
+    now = timezone.now()
+    attempt_ids = list(_regradable(run.quiz, run.cohort).order_by("pk").values_list("pk", flat=True))
+    run.attempts_total = len(attempt_ids)
+    for done, attempt_id in enumerate(attempt_ids, start=1):
+        with transaction.atomic():
+            attempt = Attempt.objects.select_for_update().select_related("quiz", "cohort").get(pk=attempt_id)
+            run.marks_changed += _regrade_attempt(attempt, by=run.requested_by, now=now)
+        run.attempts_done = done
+        if done % REGRADE_PROGRESS_EVERY == 0:
+            run.save(update_fields=["attempts_total", "attempts_done", "marks_changed"])
+    run.state, run.finished_at = RegradeState.DONE, timezone.now()
+    run.save()
+    log(
+        instance=run.quiz,
+        action="assessments.quiz.regrade",
+        user=run.requested_by,
+        data={"cohort": run.cohort_id, "changed": run.marks_changed},
+    )
+    return run
+
+
+def _regrade_attempt(attempt: Attempt, *, by, now) -> int:
+    changed = 0
+    answers = list(_answers_with_choices(attempt))
+    for answer in answers:
+        if answer.question.kind == QuestionKind.ESSAY:
+            continue
+        new_mark = scoring.mark_answer(answer.question, answer.response, answer.max_mark)
+        if new_mark != answer.mark:
+            ScoreChange.objects.create(
+                answer=answer, reason=ScoreChangeReason.REGRADED, changed_by=by, old_mark=answer.mark, new_mark=new_mark
+            )
+            answer.mark = new_mark
+            answer.save(update_fields=["mark"])
+            changed += 1
+    _settle(attempt, [a.mark for a in answers], now=attempt.graded_at or now)
     return changed
 
 

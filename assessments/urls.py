@@ -16,6 +16,11 @@ urlpatterns = [
     path("angkatan/<int:cohort_id>/menunggu-penilaian/", staff.cohort_grading_queue, name="grading_queue"),
     path("penilaian/jawaban/<int:answer_id>/", staff.answer_grade_view, name="grade_answer"),
     path("angkatan/<int:cohort_id>/kuis/<int:quiz_id>/nilai-ulang/", staff.quiz_regrade_view, name="quiz_regrade"),
+    path(
+        "angkatan/<int:cohort_id>/kuis/<int:quiz_id>/nilai-ulang/<int:run_id>/",
+        staff.regrade_progress,
+        name="regrade_progress",
+    ),
     path("angkatan/<int:cohort_id>/analisis/", reports.cohort_prepost, name="report_prepost"),
     path("angkatan/<int:cohort_id>/kuis/<int:quiz_id>/analisis-butir/", reports.quiz_items, name="report_items"),
     path("analisis/perbandingan/", reports.comparison, name="report_comparison"),

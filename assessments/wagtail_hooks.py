@@ -20,6 +20,9 @@ def register_assessment_log_actions(actions):
     )
     actions.register_action("assessments.attempt.grade", _("Grade answer"), _("Graded an answer by hand"))
     actions.register_action("assessments.quiz.regrade", _("Regrade"), _("Regraded the quiz"))
+    actions.register_action(
+        "assessments.quiz.regrade_requested", _("Ask for a regrade"), _("Asked for a cohort's attempts to be regraded")
+    )
     actions.register_model(Study, ModelLogEntry)
     actions.register_action("assessments.study.start", _("Start study"), _("Started the evaluation study"))
     actions.register_action("assessments.study.close", _("Close study"), _("Closed the evaluation study"))

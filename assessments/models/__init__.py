@@ -1,6 +1,7 @@
 from .attempts import Answer, Attempt, ScoreChange
 from .bank import Choice, Question, QuestionCategory
 from .quizzes import Quiz, QuizDraw, QuizQuestion, QuizWindow
+from .regrading import RegradeRun
 from .studies import Arm, Study, StudyParticipant
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "QuizDraw",
     "QuizQuestion",
     "QuizWindow",
+    "RegradeRun",
     "ScoreChange",
     "Study",
     "StudyParticipant",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from assessments.constants import AttemptState
 from assessments.exports import attempts_csv_response, attempts_xlsx_response
-from assessments.models import Answer, Quiz, ScoreChange
+from assessments.models import Answer, Quiz, RegradeRun, ScoreChange
 from assessments.selectors import (
     attempt_answers,
     cohort_attempts,
@@ -21,7 +21,7 @@ from assessments.selectors import (
     subscores,
     user_may_grade,
 )
-from assessments.services import answer_grade, quiz_regrade
+from assessments.services import answer_grade, regrade_request
 from courses.selectors import cohort_get_for_user, cohorts_for_user
 
 RESULTS_PAGE_SIZE = 100
@@ -132,13 +132,21 @@ def quiz_regrade_view(request, cohort_id: int, quiz_id: int):
     cohort = cohort_get_for_user(user=request.user, cohort_id=cohort_id)
     quiz = get_object_or_404(Quiz, pk=quiz_id, course_id=cohort.course_id)
     if request.method == "POST":
-        changed = quiz_regrade(quiz=quiz, by=request.user)
-        messages.success(request, _("Regraded: %(count)s marks changed.") % {"count": changed})
-        return redirect(f"{_results_url(cohort)}?kuis={quiz.pk}")
-    finished = quiz.attempts.exclude(state=AttemptState.IN_PROGRESS).count()
+        run = regrade_request(quiz=quiz, cohort=cohort, by=request.user)
+        return redirect("assessments:regrade_progress", cohort_id=cohort.pk, quiz_id=quiz.pk, run_id=run.pk)
+    finished = quiz.attempts.filter(cohort=cohort).exclude(state=AttemptState.IN_PROGRESS).count()
     return TemplateResponse(
         request, "assessments/regrade_confirm.html", {"cohort": cohort, "quiz": quiz, "finished": finished}
     )
+
+
+@login_required
+def regrade_progress(request, cohort_id: int, quiz_id: int, run_id: int):
+    """How far a regrade has come; the page reloads itself until it is done."""
+    _require_grader(request.user)
+    cohort = cohort_get_for_user(user=request.user, cohort_id=cohort_id)
+    run = get_object_or_404(RegradeRun.objects.select_related("quiz"), pk=run_id, cohort=cohort, quiz_id=quiz_id)
+    return TemplateResponse(request, "assessments/regrade_progress.html", {"cohort": cohort, "run": run})
 
 
 def _results_url(cohort):

@@ -5,11 +5,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from assessments.constants import AttemptState, QuestionKind, ScoreChangeReason
-from assessments.models import Choice, ScoreChange
+from assessments.constants import AttemptState, QuestionKind, RegradeState, ScoreChangeReason
+from assessments.models import Choice, RegradeRun, ScoreChange
 from assessments.services import GivenAnswer, attempt_save_answers, attempt_start, attempt_submit
 
-from ..courses.factories import CohortFactory
+from ..courses.factories import CohortFactory, EnrollmentFactory
 from ..people.factories import TraineeFactory, TrainerFactory
 from .conftest import _with_totp
 from .factories import make_question, make_quiz
@@ -80,7 +80,7 @@ def test_trainers_of_other_cohorts_and_trainees_cannot_grade(client, course, reg
 
 
 def test_regrading_after_an_answer_key_change_updates_scores_and_keeps_an_audit_trail(
-    client, trainer, cohort, course, enrolled
+    client, trainer, cohort, course, enrolled, django_capture_on_commit_callbacks
 ):
     question = make_question(QuestionKind.SINGLE)
     quiz = make_quiz(course, [question], pass_mark=50)
@@ -94,7 +94,9 @@ def test_regrading_after_an_answer_key_change_updates_scores_and_keeps_an_audit_
     client.force_login(trainer)
     url = reverse("assessments:quiz_regrade", kwargs={"cohort_id": cohort.pk, "quiz_id": quiz.pk})
     assert "1" in client.get(url).content.decode()
-    client.post(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        progress = client.post(url)
+    assert client.get(progress["Location"]).status_code == 200
 
     attempt.refresh_from_db()
     assert attempt.score == 1 and attempt.passed is True
@@ -105,5 +107,52 @@ def test_regrading_after_an_answer_key_change_updates_scores_and_keeps_an_audit_
         Decimal(0),
         Decimal(1),
     )
-    client.post(url)  # nothing changed since: no new entry
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url)  # nothing changed since: no new entry
     assert ScoreChange.objects.count() == 1
+    run = RegradeRun.objects.order_by("pk").first()
+    assert (run.state, run.attempts_done, run.marks_changed) == (RegradeState.DONE, 1, 1)
+
+
+def test_a_regrade_changes_only_the_cohort_it_was_asked_for(
+    client, trainer, cohort, course, enrolled, regions, django_capture_on_commit_callbacks
+):
+    """The probe's case: a trainer authorised for one cohort regraded the quiz in every cohort."""
+    question = make_question(QuestionKind.SINGLE)
+    quiz = make_quiz(course, [question], pass_mark=50)
+    other_cohort = CohortFactory(course=course, region=regions["63"])
+    elsewhere = TraineeFactory(home_region=regions["63.71"])
+    EnrollmentFactory(cohort=other_cohort, trainee=elsewhere)
+    camat = question.choices.get(text="Camat")
+    attempts = {}
+    for person in (enrolled, elsewhere):
+        attempt = attempt_start(quiz=quiz, trainee=person)
+        attempt_save_answers(attempt_id=attempt.pk, trainee=person, answers=[GivenAnswer(question.pk, [camat.pk], 1)])
+        attempts[person] = attempt_submit(attempt_id=attempt.pk, trainee=person)
+    Choice.objects.filter(pk=camat.pk).update(percent=100)
+
+    client.force_login(trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("assessments:quiz_regrade", kwargs={"cohort_id": cohort.pk, "quiz_id": quiz.pk}))
+
+    for person, expected in ((enrolled, 1), (elsewhere, 0)):
+        attempts[person].refresh_from_db()
+        assert attempts[person].score == expected
+    assert not ScoreChange.objects.filter(answer__attempt=attempts[elsewhere]).exists()
+
+
+def test_the_regrade_progress_of_another_cohort_is_not_found(client, trainer, cohort, course, regions):
+    from assessments.models import RegradeRun as Run
+
+    quiz = make_quiz(course, [make_question(QuestionKind.SINGLE)])
+    other_cohort = CohortFactory(course=course, region=regions["63"])
+    run = Run.objects.create(quiz=quiz, cohort=other_cohort, attempts_total=0)
+    client.force_login(trainer)
+    url = reverse(
+        "assessments:regrade_progress", kwargs={"cohort_id": other_cohort.pk, "quiz_id": quiz.pk, "run_id": run.pk}
+    )
+    assert client.get(url).status_code == 404
+    mine = reverse(
+        "assessments:regrade_progress", kwargs={"cohort_id": cohort.pk, "quiz_id": quiz.pk, "run_id": run.pk}
+    )
+    assert client.get(mine).status_code == 404
