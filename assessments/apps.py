@@ -10,6 +10,6 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import rules
+        from . import receivers, rules  # noqa: F401 (receivers connect on import)
 
         rules.register()

@@ -18,6 +18,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -75,8 +76,31 @@ def running_arm_of(*, trainee, course) -> Arm | None:
     )
 
 
+RUNNING_CONTROL_COHORTS_KEY = "assessments:running-control-cohorts"
+
+
+def running_control_cohort_ids() -> frozenset[int]:
+    """Cohorts held untreated now, cached: most pages ask, and the answer changes only when a
+    study starts or closes or its arms change (`forget_running_control_cohorts`)."""
+    cohort_ids = cache.get(RUNNING_CONTROL_COHORTS_KEY)
+    if cohort_ids is None:
+        cohort_ids = frozenset(
+            Arm.objects.filter(role=ArmRole.CONTROL, study__status=StudyStatus.RUNNING).values_list(
+                "cohort_id", flat=True
+            )
+        )
+        cache.set(RUNNING_CONTROL_COHORTS_KEY, cohort_ids, timeout=3600)
+    return cohort_ids
+
+
+def forget_running_control_cohorts() -> None:
+    cache.delete(RUNNING_CONTROL_COHORTS_KEY)
+
+
 def held_untreated(*, trainee, course=None) -> Arm | None:
     """The running control arm the trainee belongs to (in `course`, or in any course); None if none."""
+    if not running_control_cohort_ids():
+        return None
     arms = Arm.objects.filter(
         role=ArmRole.CONTROL,
         study__status=StudyStatus.RUNNING,

@@ -185,7 +185,7 @@ def test_the_report_says_the_same_of_unknown_staff_and_out_of_region_addresses(c
     report = enrollments_import(cohort=cohort, data=data, filename="daftar.csv", by=supervisor)
 
     assert report.errors == [
-        (line, f"{email} is not a trainee mentor you may enrol.")
+        (line, NOT_IN_REACH % {"email": email})
         for line, email in [(2, "kalsel@contoh.test"), (3, "guru@contoh.test"), (4, "tidakada@contoh.test")]
     ]
 
