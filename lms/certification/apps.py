@@ -11,4 +11,9 @@ class CertificationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from lms.people.navigation import register_nav_links
+
         from . import receivers  # noqa: F401  (connects the completion receivers)
+        from .navigation import certification_links
+
+        register_nav_links(certification_links)

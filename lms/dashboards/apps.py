@@ -9,3 +9,10 @@ class DashboardsConfig(AppConfig):
     label = "dashboards"
     verbose_name = _("Dashboards")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms.people.navigation import register_nav_links
+
+        from .navigation import dashboard_links
+
+        register_nav_links(dashboard_links)

@@ -1,6 +1,7 @@
 """The layers of DESIGN.md hold: import-linter keeps them (bin/test runs it), and it would catch an
 app importing one above it. The second test plants such an import in a copy of the project."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -42,3 +43,16 @@ def test_an_upward_import_breaks_the_contract(tmp_path):
 
     assert result.returncode == 1
     assert "courses.upward -> lms.dashboards.selectors" in result.stdout
+
+
+HIGHER_NAMESPACES = {"courses", "assessments", "apprenticeship", "certification", "dashboards", "recruitment"}
+
+
+def test_people_reverses_no_url_of_an_app_above_it():
+    """URL names are imports in disguise: the header's links come from a registry instead."""
+    offenders = []
+    for path in (ROOT / "lms" / "people").rglob("*.py"):
+        for namespace in re.findall(r"reverse\(\s*[\"'](\w+):", path.read_text()):
+            if namespace in HIGHER_NAMESPACES:
+                offenders.append(f"{path.relative_to(ROOT)}: {namespace}")
+    assert offenders == []
