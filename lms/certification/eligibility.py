@@ -33,6 +33,8 @@ from decimal import Decimal
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from .validity import is_valid_on as certificate_valid_on
+
 # Condition keys, stable for templates, tests and the dashboards.
 COURSE_KEY = "course-%s"
 APPRENTICESHIP_KEY = "apprenticeship"
@@ -160,7 +162,7 @@ def evaluation_passes(average: Decimal | None, threshold: Decimal) -> bool:
 
 
 def is_valid_on(held: HeldCertificate, day: datetime.date) -> bool:
-    return not held.revoked and day <= held.expires_on
+    return certificate_valid_on(revoked=held.revoked, expires_on=held.expires_on, day=day)
 
 
 def renewal_opens_on(expires_on: datetime.date, window_months: int) -> datetime.date:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
 from .constants import CertificateStatus, IssueMode
+from .validity import is_valid_on
 
 WINDOW_TOO_LONG = _("The recertification window must be shorter than the validity.")
 REFRESHER_REQUIRED = _("Choose the refresher course that renews the certificate, or make the programme not renewable.")
@@ -185,9 +186,9 @@ class Certificate(models.Model):
         """Revoked wins; otherwise valid up to and including its expiry date."""
         if self.revoked_at is not None:
             return CertificateStatus.REVOKED
-        if day > self.expires_on:
-            return CertificateStatus.EXPIRED
-        return CertificateStatus.VALID
+        if is_valid_on(revoked=False, expires_on=self.expires_on, day=day):
+            return CertificateStatus.VALID
+        return CertificateStatus.EXPIRED
 
     @property
     def status(self) -> CertificateStatus:

@@ -26,6 +26,7 @@ from lms.notifications import notify
 
 from .constants import EXPIRY_REMINDER_DAYS
 from .models import Certificate
+from .validity import valid_on_q
 
 REMINDER_ACTION = "certification.certificate.reminder_{days}"
 
@@ -58,8 +59,7 @@ def _candidates(today: datetime.date):
     horizon = today + datetime.timedelta(days=max(EXPIRY_REMINDER_DAYS))
     return (
         Certificate.objects.filter(
-            revoked_at__isnull=True,
-            expires_on__gte=today,
+            valid_on_q(today),
             expires_on__lte=horizon,
             renewal__isnull=True,
             trainee__is_active=True,

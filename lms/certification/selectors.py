@@ -42,6 +42,7 @@ from .eligibility import (
 from .models import Certificate, CertificationProgramme
 from .pdf import certificate_verification_url, grouped_code
 from .permissions import may_supervise
+from .validity import expired_on_q, valid_on_q
 
 
 @dataclass
@@ -329,9 +330,9 @@ def region_certificates(*, user: User, status: str = "", today=None) -> QuerySet
     if status == CertificateStatus.REVOKED:
         certificates = certificates.filter(revoked_at__isnull=False)
     elif status == CertificateStatus.VALID:
-        certificates = certificates.filter(revoked_at__isnull=True, expires_on__gte=today)
+        certificates = certificates.filter(valid_on_q(today))
     elif status == CertificateStatus.EXPIRED:
-        certificates = certificates.filter(revoked_at__isnull=True, expires_on__lt=today)
+        certificates = certificates.filter(expired_on_q(today))
     return certificates.order_by("-issued_on", "-pk")
 
 

@@ -54,6 +54,7 @@ from assessments.models import Attempt, Quiz
 from courses.constants import INACTIVITY_THRESHOLD, SEAT_HOLDING_STATUSES, EnrollmentStatus
 from courses.models import Cohort, Enrollment
 from lms.certification.models import Certificate
+from lms.certification.validity import valid_on_q
 from lms.people.constants import ApplicationStatus, Role
 from lms.people.models import CandidateApplication, Region, User
 from lms.people.scoping import region_scope_q, within_user_region
@@ -169,7 +170,7 @@ def _any_of(sets: list[QuerySet], field_name: str, column: str) -> Q:
 
 
 def _valid_holders(today: datetime.date) -> QuerySet:
-    return Certificate.objects.filter(revoked_at__isnull=True, expires_on__gte=today).values("trainee_id")
+    return Certificate.objects.filter(valid_on_q(today)).values("trainee_id")
 
 
 def _trainee_conditions(today: datetime.date) -> dict[str, Q]:
@@ -426,8 +427,7 @@ def certificates_expiring(*, user: User, today: datetime.date | None = None) -> 
     return (
         within_user_region(
             Certificate.objects.filter(
-                revoked_at__isnull=True,
-                expires_on__gte=today,
+                valid_on_q(today),
                 expires_on__lte=today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS),
             ),
             user=user,
