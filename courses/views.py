@@ -21,7 +21,7 @@ from lms.people.constants import Role
 from lms.sanitize import html_to_plain_text
 
 from .completion import CourseStanding, completion_conditions, gate_conditions
-from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource
+from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource, EnrollmentStatus
 from .extensions import cohort_links, course_activities
 from .forms import EnrollmentFileForm, ReflectionForm
 from .imports import enrollments_import
@@ -39,6 +39,7 @@ from .selectors import (
     resume_lesson,
 )
 from .services import (
+    COMPLETED_NOT_WITHDRAWN,
     enrollment_create,
     enrollment_withdraw,
     lesson_mark_complete,
@@ -261,11 +262,18 @@ def cohort_withdraw(request, cohort_id: int, enrollment_id: int):
     enrollment = get_object_or_404(
         cohort.enrollments.select_related("trainee"), pk=enrollment_id, status__in=SEAT_HOLDING_STATUSES
     )
+    context = {"cohort": cohort, "enrollment": enrollment, "refusal": None}
+    if enrollment.status == EnrollmentStatus.COMPLETED:
+        context["refusal"] = COMPLETED_NOT_WITHDRAWN
     if request.method == "POST":
-        enrollment_withdraw(enrollment=enrollment, by=request.user)
+        try:
+            enrollment_withdraw(enrollment=enrollment, by=request.user)
+        except ValidationError as refused:
+            context["refusal"] = " ".join(refused.messages)
+            return TemplateResponse(request, "courses/cohort_withdraw.html", context, status=400)
         messages.success(request, _("%(name)s has been withdrawn.") % {"name": enrollment.trainee.full_name})
         return redirect("courses:cohort_detail", cohort_id=cohort.pk)
-    return TemplateResponse(request, "courses/cohort_withdraw.html", {"cohort": cohort, "enrollment": enrollment})
+    return TemplateResponse(request, "courses/cohort_withdraw.html", context)
 
 
 def lesson_search_view(request):
