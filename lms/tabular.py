@@ -2,6 +2,8 @@
 
 An XLSX file is a ZIP archive, so it is refused before openpyxl opens it when it would unpack
 to far more than it weighs (a decompression bomb) or to more than a sane import ever needs.
+A cell that `lms.exports` guarded against formulas (a quote before a leading = + - @) loses the
+quote again, so a file downloaded from the site reads back as it was.
 """
 
 import contextlib
@@ -12,6 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+
+from .exports import FORMULA_STARTS
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
@@ -42,10 +46,18 @@ def read_table(*, data: bytes, filename: str, max_rows: int) -> Table:
     for line_number, cells in enumerate(lines[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        rows.append((line_number, {key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)}))
+        values = {key: (_unguard(cells[i]) if i < len(cells) else "") for i, key in enumerate(header)}
+        rows.append((line_number, values))
     if len(rows) > max_rows:
         raise TableError(_("The file has more than %(max)s rows; split it into smaller files.") % {"max": max_rows})
     return Table(header=header, rows=rows)
+
+
+def _unguard(cell: str) -> str:
+    """The cell without the quote `lms.exports.guard` put before a formula-like start, and trimmed."""
+    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+        cell = cell[1:]
+    return cell.strip()
 
 
 def _csv_lines(data: bytes) -> list[list[str]]:
