@@ -35,7 +35,7 @@ def take(quiz, trainee, *, right: bool):
     given = []
     for answer in attempt.answers.select_related("question"):
         choice = answer.question.choices.filter(percent=100 if right else 0).first()
-        given.append(GivenAnswer(answer.question_id, [choice.pk], 1))
+        given.append(GivenAnswer(answer.question_id, [choice.pk]))
     attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=given)
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 

@@ -47,7 +47,7 @@ def downloads(regions):
     enrol(trainee, cohort, last_activity=timezone.now() - 20 * DAY)  # inactive: at risk
     attempt = attempt_start(quiz=quiz, trainee=trainee)
     right = question.choices.get(percent=100).pk
-    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=[GivenAnswer(question.pk, [right], 0)])
+    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=[GivenAnswer(question.pk, [right])])
     attempt_submit(attempt_id=attempt.pk, trainee=trainee)
     certificate(trainee, expires_on=today() + 5 * DAY)
     placement(
