@@ -1,15 +1,13 @@
 """Admin pages of the KUBE registry: the import from a file, and a template to fill in."""
 
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from lms.exports import csv_response
 
 from .admin_forms import KubeImportForm
 from .constants import KUBE_FILE_MAX_ROWS
@@ -65,10 +63,4 @@ def kube_import(request):
 def kube_import_template(request):
     """A CSV with the header and one example row, to fill in with a spreadsheet program."""
     _require_import_permission(request)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(TEMPLATE_ROWS)
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kube-template.csv"'
-    return response
+    return csv_response(filename="kube-template", columns=COLUMNS, rows=TEMPLATE_ROWS)

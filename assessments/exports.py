@@ -1,17 +1,14 @@
-"""A cohort's attempts as CSV or XLSX, one row per attempt with the aspect and mentor-role subscores."""
+"""A cohort's attempts as CSV or XLSX, one row per attempt with the aspect and mentor-role subscores.
 
-import csv
+The files are written by `lms.exports`, which guards every cell against formulas.
+"""
 
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from courses.models import Aspect, MentorRole
-
-from .reports.tables import export_value
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from lms.exports import Sheet, csv_response, xlsx_response
 
 
 def attempt_rows(*, attempts, breakdown) -> tuple[list[str], list[list]]:
@@ -41,15 +38,15 @@ def attempt_rows(*, attempts, breakdown) -> tuple[list[str], list[list]]:
         by_role = {cell.label: cell.percent for cell in split["roles"]}
         rows.append(
             [
-                export_value(attempt.trainee.full_name),
-                export_value(attempt.trainee.email),
-                export_value(attempt.quiz.title),
+                attempt.trainee.full_name,
+                attempt.trainee.email,
+                attempt.quiz.title,
                 attempt.quiz.get_kind_display(),
                 attempt.number,
                 attempt.get_state_display(),
                 _when(attempt.started_at),
                 _when(attempt.submitted_at),
-                _("yes") if attempt.auto_submitted else _("no"),
+                attempt.auto_submitted,
                 _number(attempt.score),
                 _number(attempt.max_score),
                 _number(attempt.percent),
@@ -71,23 +68,10 @@ def _number(value):
 
 def attempts_csv_response(*, cohort, attempts, breakdown) -> HttpResponse:
     header, rows = attempt_rows(attempts=attempts, breakdown=breakdown)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="hasil-kuis-angkatan-{cohort.pk}.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return response
+    return csv_response(filename=f"hasil-kuis-angkatan-{cohort.pk}", columns=header, rows=rows)
 
 
 def attempts_xlsx_response(*, cohort, attempts, breakdown) -> HttpResponse:
     header, rows = attempt_rows(attempts=attempts, breakdown=breakdown)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Attempts")[:31])
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    response = HttpResponse(content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="hasil-kuis-angkatan-{cohort.pk}.xlsx"'
-    workbook.save(response)
-    return response
+    sheet = Sheet(name=_("Attempts"), columns=header, rows=rows)
+    return xlsx_response(filename=f"hasil-kuis-angkatan-{cohort.pk}", sheets=[sheet])

@@ -4,17 +4,28 @@ Every write to an open attempt locks its row first (`select_for_update`), so ans
 and a submit arriving together are put in order: an answer saved before the submit is in the
 submitted attempt, and one arriving after it is refused with a clear message instead of being
 lost silently.
+
+Answers are versioned by the server, never by the device's clock. Each time an answer is stored
+it gets the attempt's next sequence number (`Answer.saved_seq`, one higher than any in the
+attempt, issued under the attempt's lock). The page carries the number of every answer it shows,
+and a change sent from it names the number it was made on (`GivenAnswer.base`). The change is
+stored only if that is still the stored version (compare-and-set), so an answer queued offline
+and replayed late, or sent from a tab opened before another device changed the answer, cannot
+overwrite a newer one. Sending the answer that is already stored is acknowledged (a retry is
+harmless). Anything else *lost*: it is not stored, not acknowledged, and the reply says which
+answer is stored instead, with its number, so the page can show it.
 """
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from courses.selectors import course_outline
@@ -47,11 +58,66 @@ class AttemptClosed(Exception):
     """The attempt takes no more answers: it was submitted, or its time ran out."""
 
 
+class AnswersLost(Exception):
+    """A submit carried answers made on versions that are no longer stored, so they were not kept.
+
+    Before the deadline nothing was submitted (`submitted` is False): the trainee sees the stored
+    answers first. After it (within the grace period) the trainee can no longer act, so the
+    stored answers were submitted all the same; the message says so.
+    """
+
+    def __init__(self, outcome: "SaveOutcome", *, submitted: bool):
+        self.outcome, self.submitted = outcome, submitted
+        positions = [lost.position for lost in outcome.lost]
+        message = answers_lost_message(positions) if not submitted else answers_lost_at_deadline_message(positions)
+        super().__init__(message)
+
+
 @dataclass(frozen=True)
 class GivenAnswer:
     question_id: int
     response: object  # as sent: list of choice ids, text, or Likert level
-    seq: int  # the browser's clock when it was given (ms); later wins
+    base: int = 0  # the sequence number of the stored answer this one was made on; 0: none was stored
+
+
+@dataclass(frozen=True)
+class LostAnswer:
+    """An answer that was not stored because the stored one changed after it was made: what is stored now."""
+
+    question_id: int
+    position: int
+    seq: int
+    response: object
+
+
+@dataclass
+class SaveOutcome:
+    saved: dict[int, int] = field(default_factory=dict)  # question id -> sequence number of its stored answer
+    lost: list[LostAnswer] = field(default_factory=list)
+
+
+def answers_lost_message(positions: list[int]) -> str:
+    """What the trainee reads when answers they sent lost to newer ones (see the module's docstring)."""
+    numbers = ", ".join(str(position) for position in sorted(positions))
+    return ngettext(
+        "Question %(numbers)s was changed on another device or tab after this page was opened, so the answer "
+        "from this page was not saved. The page now shows the saved answer: check it and try again.",
+        "Questions %(numbers)s were changed on another device or tab after this page was opened, so the answers "
+        "from this page were not saved. The page now shows the saved answers: check them and try again.",
+        len(positions),
+    ) % {"numbers": numbers}
+
+
+def answers_lost_at_deadline_message(positions: list[int]) -> str:
+    numbers = ", ".join(str(position) for position in sorted(positions))
+    return ngettext(
+        "Time is up, so the saved answers were submitted. Question %(numbers)s had been changed on another "
+        "device or tab after this page was opened: the answer saved there was submitted, not the one from this page.",
+        "Time is up, so the saved answers were submitted. Questions %(numbers)s had been changed on another "
+        "device or tab after this page was opened: the answers saved there were submitted, not the ones from this "
+        "page.",
+        len(positions),
+    ) % {"numbers": numbers}
 
 
 def attempt_start(*, quiz: Quiz, trainee, now=None) -> Attempt:
@@ -128,8 +194,9 @@ def _put_questions(attempt: Attempt) -> None:
     attempt.save(update_fields=["max_score"])
 
 
-def attempt_save_answers(*, attempt_id: int, trainee, answers: list[GivenAnswer], now=None) -> list[int]:
-    """Keep the answers given so far; returns the question ids now saved. Safe to send twice."""
+def attempt_save_answers(*, attempt_id: int, trainee, answers: list[GivenAnswer], now=None) -> SaveOutcome:
+    """Keep the answers given so far, each only if made on the stored version; says which were stored
+    (with their sequence numbers) and which lost. Safe to send twice."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = _lock_own_attempt(attempt_id, trainee)
@@ -145,16 +212,22 @@ def attempt_submit(*, attempt_id: int, trainee, answers: list[GivenAnswer] = (),
     """Submit once: a double click, a second tab or a retry returns the attempt already submitted.
 
     Answers sent with the submit (the whole form) are kept first, unless time ran out, in which
-    case what was saved before the deadline is submitted, with the deadline as its time.
+    case what was saved before the deadline is submitted, with the deadline as its time. If any
+    of them lost to a newer answer (changed on another device after the form was opened), the
+    others are kept and AnswersLost is raised; before the deadline nothing is submitted, so the
+    trainee sees the stored answer before submitting it (see AnswersLost for after it).
     """
     now = now or timezone.now()
     with transaction.atomic():
         attempt = _lock_own_attempt(attempt_id, trainee)
         if attempt.state != AttemptState.IN_PROGRESS:
             return attempt
-        if not _overdue(attempt, now):
-            _apply(attempt, answers, now)
-        _finish(attempt, now=now)
+        outcome = SaveOutcome() if _overdue(attempt, now) else _apply(attempt, answers, now)
+        time_is_up = attempt.deadline is not None and now > attempt.deadline
+        if not outcome.lost or time_is_up:
+            _finish(attempt, now=now)
+    if outcome.lost:
+        raise AnswersLost(outcome, submitted=time_is_up)
     return attempt
 
 
@@ -190,25 +263,34 @@ def _overdue(attempt: Attempt, now) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
 
 
-def _apply(attempt: Attempt, given: list[GivenAnswer], now) -> list[int]:
+def _apply(attempt: Attempt, given: list[GivenAnswer], now) -> SaveOutcome:
+    """Store each answer made on the stored version (the attempt is locked); see the module's docstring."""
+    outcome = SaveOutcome()
     if not given:
-        return []
+        return outcome
     rows = {
         row.question_id: row
         for row in Answer.objects.filter(
             attempt=attempt, question_id__in=[g.question_id for g in given]
         ).select_related("question")
     }
-    saved = []
+    seq = None
     for answer in given:
         row = rows.get(answer.question_id)
         if row is None:
             raise ValidationError(_("That question is not part of this attempt."))
         response = clean_response(row, answer.response)
-        if answer.seq >= row.saved_seq:
-            Answer.objects.filter(pk=row.pk).update(response=response, saved_seq=answer.seq, saved_at=now)
-        saved.append(answer.question_id)
-    return saved
+        if answer.base == row.saved_seq:
+            if seq is None:  # one number for the answers stored by this request
+                seq = (attempt.answers.aggregate(last=Max("saved_seq"))["last"] or 0) + 1
+            Answer.objects.filter(pk=row.pk).update(response=response, saved_seq=seq, saved_at=now)
+            row.response, row.saved_seq = response, seq
+            outcome.saved[row.question_id] = seq
+        elif response == row.response:
+            outcome.saved[row.question_id] = row.saved_seq
+        else:
+            outcome.lost.append(LostAnswer(row.question_id, row.position, row.saved_seq, row.response))
+    return outcome
 
 
 def clean_response(row: Answer, raw):

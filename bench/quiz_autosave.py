@@ -13,9 +13,10 @@ that every worker has loaded its code). Production requires Redis, so the cache 
 live in the one --redis names (default $REDIS_URL, else redis://127.0.0.1:6379/0):
 
 1. open the attempt page (the CSRF token and the questions are read from it, as a browser would);
-2. answer every question with one autosave request each, as quiz.js does; now and then re-send an
-   earlier request as a retry would (the same answer again, or a stale one that must not win), and
-   now and then change an earlier answer;
+2. answer every question with one autosave request each, as quiz.js does (each answer names the
+   version of the saved answer it was made on); now and then re-send an earlier request as a
+   retry would (the same answer again, which must be acknowledged, or a stale one, which must be
+   told it lost and must not win), and now and then change an earlier answer;
 3. reload the attempt page and submit the form as the page shows it, twice at the same moment (a
    double click). Submitting what the server shows, rather than what the trainee remembers, makes
    an answer that autosave acknowledged but did not keep end up wrong, so it is counted as lost.
@@ -299,6 +300,7 @@ class AttemptForm(HTMLParser):
         self.kinds: dict[int, str] = {}
         self.options: dict[int, list[str]] = {}
         self.values: dict[int, list[str]] = {}  # what submitting the form would send for each question
+        self.bases: dict[int, str] = {}  # the version of each saved answer the page shows
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -308,6 +310,8 @@ class AttemptForm(HTMLParser):
             self.kinds[question], self.options[question], self.values[question] = attrs["data-kind"], [], []
         elif tag == "input" and attrs.get("name") == "csrfmiddlewaretoken":
             self.csrf_token = attrs["value"]
+        elif tag == "input" and (attrs.get("name") or "").startswith("base-"):
+            self.bases[int(attrs["name"][5:])] = attrs.get("value") or "0"
         elif tag == "input" and (attrs.get("name") or "").startswith("q-"):
             question = int(attrs["name"][2:])
             if attrs.get("type") in ("radio", "checkbox"):
@@ -321,10 +325,10 @@ class AttemptForm(HTMLParser):
         """The answer the page shows, in the shape the server stores it."""
         return stored_shape(self.kinds[question], self.values[question])
 
-    def submission(self, seq: int) -> list[tuple[str, str]]:
-        fields = [("csrfmiddlewaretoken", self.csrf_token), ("seq", str(seq))]
+    def submission(self) -> list[tuple[str, str]]:
+        fields = [("csrfmiddlewaretoken", self.csrf_token)]
         for question, values in self.values.items():
-            fields.append(("question", str(question)))
+            fields += [("question", str(question)), (f"base-{question}", self.bases.get(question, "0"))]
             fields += [(f"q-{question}", value) for value in values]
         return fields
 
@@ -388,9 +392,9 @@ class SimulatedTrainee:
     given: dict[int, object] = field(default_factory=dict)  # question id -> last answer given, as stored
     changes: int = 0
     replays: int = 0
-    stale_replays: int = 0
+    stale_replays: int = 0  # replays of an answer since changed: the server must say it lost
     reload_mismatches: int = 0  # answers the reloaded page showed differently from how they were last given
-    last_seq: int = 0
+    versions: dict[int, int] = field(default_factory=dict)  # question id -> version of the saved answer
 
     @property
     def attempt_url(self) -> str:
@@ -412,14 +416,14 @@ class SimulatedTrainee:
             if self.rng.random() < self.retry_rate:
                 item = self.rng.choice(sent)
                 self.replays += 1
-                self.stale_replays += item["seq"] < max(i["seq"] for i in sent if i["question"] == item["question"])
+                self.stale_replays += item["response"] != self.given[item["question"]]
                 self.autosave(session, item)
         self.think()
         reloaded = self.open_page(session, "reload attempt page")
         if reloaded is None:
             return
         self.reload_mismatches = sum(reloaded.stored(q) != answer for q, answer in self.given.items())
-        self.submit_twice(session, reloaded.submission(self.next_seq()))
+        self.submit_twice(session, reloaded.submission())
 
     def open_page(self, session: requests.Session, operation: str) -> AttemptForm | None:
         def check(response):
@@ -437,7 +441,8 @@ class SimulatedTrainee:
         while response == self.given.get(question):  # a change must change something
             response = self.pick(kind, form.options[question])
         self.given[question] = response
-        item = {"question": question, "response": response, "seq": self.next_seq()}
+        base = self.versions.get(question, int(form.bases.get(question, "0")))
+        item = {"question": question, "response": response, "base": base}
         sent.append(item)
         self.autosave(session, item)
 
@@ -451,17 +456,28 @@ class SimulatedTrainee:
         return f"{self.rng.choice(SHORT_ANSWERS)} {self.rng.randint(1, 999)}"
 
     def autosave(self, session: requests.Session, item: dict) -> None:
-        """Send one answer as quiz.js does, trying again after a pause when the server fails."""
+        """Send one answer as quiz.js does, trying again after a pause when the server fails.
+
+        The reply must acknowledge the answer exactly when it is the one stored: when it is the
+        answer last given for the question; otherwise it must say the answer lost, to that one.
+        """
         url = f"{self.attempt_url}simpan/"
         headers = {"X-CSRFToken": session.cookies["csrftoken"], "Content-Type": "application/json"}
         body = json.dumps({"answers": [item]})
+        question, latest = item["question"], self.given[item["question"]]
 
         def check(response):
             try:
-                saved = response.json().get("saved") if response.status_code == 200 else None
+                reply = response.json() if response.status_code == 200 else {}
             except ValueError:
-                saved = None
-            return "" if saved == [item["question"]] else unexpected(response)
+                reply = {}
+            if item["response"] == latest and reply.get("saved") == [question]:
+                self.versions[question] = reply["seqs"][str(question)]
+                return ""
+            lost = reply.get("lost") or [{}]
+            if item["response"] != latest and not reply.get("saved") and lost[0].get("response") == latest:
+                return ""
+            return unexpected(response)
 
         for _try in range(AUTOSAVE_TRIES):
             send = lambda: session.post(url, data=body, headers=headers, timeout=REQUEST_TIMEOUT)  # noqa: E731
@@ -491,11 +507,6 @@ class SimulatedTrainee:
         double_click.start()
         post(session)
         double_click.join()
-
-    def next_seq(self) -> int:
-        """The browser's clock in ms (Date.now()), strictly increasing so that every new answer is newer."""
-        self.last_seq = max(int(time.time() * 1000), self.last_seq + 1)
-        return self.last_seq
 
     def think(self) -> None:
         if self.think_ms:

@@ -38,6 +38,10 @@ REFLECTION_TOO_LONG = _("Keep your answer under %(max)s characters.")
 REFLECTION_UNKNOWN = _("This lesson has no such reflection prompt.")
 NOT_IN_REACH = _("%(email)s is not a trainee mentor you may enrol.")
 COHORT_NOT_OFFERED = _("Choose a cohort you follow that is open for enrolment and has not ended.")
+COMPLETED_NOT_WITHDRAWN = _(
+    "This trainee has completed the course, so they cannot be withdrawn: the completion is part of their "
+    "certification record."
+)
 
 REFLECTION_MAX_CHARS = 5000
 
@@ -252,10 +256,18 @@ def enrollment_withdraw(*, enrollment: Enrollment, by: User) -> Enrollment:
     """Take a trainee out of a cohort: the seat is freed and the lessons close to them.
 
     Their progress is kept, so enrolling them again (in this or another cohort) picks up where
-    they were.
+    they were. A completed enrolment is refused (ValidationError, COMPLETED_NOT_WITHDRAWN):
+    certification rests on the completion, and withdrawing would erase it. The status is checked
+    in the same statement that changes it, so a completion landing a moment earlier is not undone.
     """
     with transaction.atomic():
-        Enrollment.objects.filter(pk=enrollment.pk).update(status=EnrollmentStatus.WITHDRAWN)
+        withdrawn = (
+            Enrollment.objects.filter(pk=enrollment.pk)
+            .exclude(status=EnrollmentStatus.COMPLETED)
+            .update(status=EnrollmentStatus.WITHDRAWN)
+        )
+        if not withdrawn:
+            raise ValidationError(COMPLETED_NOT_WITHDRAWN)
         enrollment.status = EnrollmentStatus.WITHDRAWN
         log(instance=enrollment, action="courses.enrollment.withdraw", user=by)
     return enrollment

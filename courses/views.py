@@ -4,24 +4,22 @@ Course and lesson pages are Wagtail pages; `wagtail_hooks.serve_study_pages` han
 `course_detail` and `lesson_detail` here, so access is decided before any content is rendered.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.exports import csv_response
 from lms.people.constants import Role
 from lms.sanitize import html_to_plain_text
 
 from .completion import CourseStanding, completion_conditions, gate_conditions
-from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource
+from .constants import SEAT_HOLDING_STATUSES, EnrollmentSource, EnrollmentStatus
 from .extensions import cohort_links, course_activities
 from .forms import EnrollmentFileForm, ReflectionForm
 from .imports import enrollments_import
@@ -39,6 +37,7 @@ from .selectors import (
     resume_lesson,
 )
 from .services import (
+    COMPLETED_NOT_WITHDRAWN,
     enrollment_create,
     enrollment_withdraw,
     lesson_mark_complete,
@@ -210,28 +209,23 @@ def cohort_detail(request, cohort_id: int):
 def cohort_progress_csv(request, cohort_id: int):
     cohort = cohort_get_for_user(user=request.user, cohort_id=cohort_id)
     outline, rows = cohort_progress_grid(cohort=cohort)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="kemajuan-angkatan-{cohort.pk}.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the file as UTF-8
-    writer = csv.writer(response)
-    writer.writerow(
-        [_("Name"), _("Email"), _("Status"), _("Last studied"), _("Lessons done"), _("Inactive 14 days")]
-        + [lesson.title for lesson in outline.lessons]
-    )
+    columns = [_("Name"), _("Email"), _("Status"), _("Last studied"), _("Lessons done"), _("Inactive 14 days")]
+    columns += [lesson.title for lesson in outline.lessons]
+    lines = []
     for row in rows:
         last = row.enrollment.last_activity_at
-        writer.writerow(
+        lines.append(
             [
                 row.enrollment.trainee.full_name,
                 row.enrollment.trainee.email,
                 row.enrollment.get_status_display(),
                 timezone.localtime(last).strftime("%Y-%m-%d %H:%M") if last else "",
                 f"{row.completed}/{len(outline.lesson_ids)}",
-                _("yes") if row.inactive else _("no"),
+                row.inactive,
             ]
             + [timezone.localtime(cell).strftime("%Y-%m-%d") if cell else "" for cell in row.completed_at]
         )
-    return response
+    return csv_response(filename=f"kemajuan-angkatan-{cohort.pk}", columns=columns, rows=lines)
 
 
 @login_required
@@ -261,11 +255,18 @@ def cohort_withdraw(request, cohort_id: int, enrollment_id: int):
     enrollment = get_object_or_404(
         cohort.enrollments.select_related("trainee"), pk=enrollment_id, status__in=SEAT_HOLDING_STATUSES
     )
+    context = {"cohort": cohort, "enrollment": enrollment, "refusal": None}
+    if enrollment.status == EnrollmentStatus.COMPLETED:
+        context["refusal"] = COMPLETED_NOT_WITHDRAWN
     if request.method == "POST":
-        enrollment_withdraw(enrollment=enrollment, by=request.user)
+        try:
+            enrollment_withdraw(enrollment=enrollment, by=request.user)
+        except ValidationError as refused:
+            context["refusal"] = " ".join(refused.messages)
+            return TemplateResponse(request, "courses/cohort_withdraw.html", context, status=400)
         messages.success(request, _("%(name)s has been withdrawn.") % {"name": enrollment.trainee.full_name})
         return redirect("courses:cohort_detail", cohort_id=cohort.pk)
-    return TemplateResponse(request, "courses/cohort_withdraw.html", {"cohort": cohort, "enrollment": enrollment})
+    return TemplateResponse(request, "courses/cohort_withdraw.html", context)
 
 
 def lesson_search_view(request):

@@ -1,9 +1,9 @@
-"""Every placement of the supervisor's region as CSV or XLSX."""
+"""Every placement of the supervisor's region as CSV or XLSX, written (and guarded against formulas) by lms.exports."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.reports.tables import Table, csv_response, xlsx_response
+from lms.exports import Sheet, csv_response, xlsx_response
 
 from ..constants import PlacementStatus, Recommendation
 from ..models import ApprenticeshipSettings
@@ -17,9 +17,10 @@ def board_export(user, export_format: str):
         .filter(overdue_q(today, ApprenticeshipSettings.load().logbook_overdue_days))
         .values_list("pk", flat=True)
     )
-    table = Table(
-        key="penempatan",
-        title=_("Placements"),
+    title = _("Placements")
+    table = Sheet(
+        name=title,
+        title=title,
         columns=[
             _("Trainee"),
             _("E-mail"),
@@ -65,5 +66,5 @@ def board_export(user, export_format: str):
         )
     filename = f"penempatan-magang-{today:%Y%m%d}"
     if export_format == "csv":
-        return csv_response(table, filename)
-    return xlsx_response([table], filename)
+        return csv_response(filename=filename, columns=table.columns, rows=table.rows)
+    return xlsx_response(filename=filename, sheets=[table])

@@ -6,13 +6,12 @@ regard to case, unknown columns are ignored and missing optional ones take their
 trainer may keep notes in extra columns or drop the ones a bank does not use.
 """
 
-import csv
-import io
 import re
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from lms.exports import csv_text
 from lms.tabular import Table
 
 from . import KINDS, TRUE_FALSE, BankFileError, ChoiceRecord, FormatError, QuestionRecord
@@ -155,18 +154,18 @@ def _read_flag(cells: dict[str, str], column: str, default: bool, errors: list[s
 def write_csv(records: list[QuestionRecord]) -> str:
     """A CSV file of the records that `lms.tabular.read_table` and `parse_rows` read back unchanged.
 
-    Every cell is quoted so that the delimiter sniffing in `read_table` cannot mistake a `;`
-    between role keys, or a comma in a question, for the column separator.
+    Written by `lms.exports` like every download (semicolons; a text starting like a formula gets
+    a quote, which `read_table` takes off again). Every cell is quoted so that the delimiter
+    sniffing in `read_table` cannot mistake a `;` between role keys, or a comma in a question,
+    for the column separator.
     """
     width = max([1, *(len(record.choices) for record in records)])
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL)
-    writer.writerow([*HEADER, *choice_header(width)])
+    rows = []
     for record in records:
         choices = [
             cell for choice in record.choices for cell in (choice.text, format_decimal(choice.percent), choice.feedback)
         ]
-        writer.writerow(
+        rows.append(
             [
                 record.category,
                 record.kind,
@@ -182,4 +181,4 @@ def write_csv(records: list[QuestionRecord]) -> str:
                 *[""] * (3 * width - len(choices)),
             ]
         )
-    return buffer.getvalue()
+    return csv_text(columns=[*HEADER, *choice_header(width)], rows=rows, quote_all=True)

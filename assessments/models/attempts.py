@@ -70,8 +70,9 @@ class Answer(models.Model):
     The row exists from the start of the attempt, so the draw and the choice order stay the same
     across reloads. `response` holds, by question kind: a list of choice ids (choice kinds), the
     text (short answer, essay), or the Likert level 1 to 5; None while unanswered. `saved_seq` is
-    the browser's clock when the answer was given, so an older answer sent late never overwrites
-    a newer one.
+    the version of the stored answer, a number the server issues per attempt (never a device's
+    clock): a change is stored only when made on the version stored now, so an older answer sent
+    late never overwrites a newer one (`assessments.services`).
     """
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")

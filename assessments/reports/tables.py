@@ -1,14 +1,11 @@
 """A report is a list of tables; each can be shown, exported as CSV or XLSX, and printed."""
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from lms import exports
 
 
 @dataclass
@@ -32,46 +29,17 @@ def cell(value, digits: int = 3):
     return value
 
 
-def export_value(value):
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("yes") if value else _("no")
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") and not _is_number(value):
-        return f"'{value}"
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
 def csv_response(table: Table, filename: str) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(table.columns)
-    writer.writerows([[export_value(value) for value in row] for row in table.rows])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    """One table of a report as CSV, written (and guarded against formulas) by `lms.exports`."""
+    return exports.csv_response(filename=filename, columns=table.columns, rows=table.rows)
 
 
 def xlsx_response(tables: list[Table], filename: str) -> HttpResponse:
-    """Every table of the report on its own sheet."""
-    workbook = Workbook(write_only=True)
-    for number, table in enumerate(tables, start=1):
-        sheet = workbook.create_sheet(f"{number} {table.title}"[:31].replace("/", "-").replace(":", ""))
-        sheet.append([table.title])
-        sheet.append(table.columns)
-        for row in table.rows:
-            sheet.append([export_value(value) for value in row])
-        for note in table.notes:
-            sheet.append([note])
-    response = HttpResponse(content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    workbook.save(response)
-    return response
+    """Every table of the report on its own sheet, its title above and its notes below."""
+    sheets = [
+        exports.Sheet(
+            name=f"{number} {table.title}", title=table.title, columns=table.columns, rows=table.rows, notes=table.notes
+        )
+        for number, table in enumerate(tables, start=1)
+    ]
+    return exports.xlsx_response(filename=filename, sheets=sheets)

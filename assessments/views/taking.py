@@ -1,12 +1,16 @@
 """The trainee's side: a quiz's overview, the attempt page with autosave, submit and review.
 
 The attempt page is an ordinary form, so it works without JavaScript (the "Save" and "Submit"
-buttons post every answer); static/js/quiz.js adds saving each answer as it is given, a queue
-kept in the browser while offline, and the saved / not saved indicator.
+buttons post every answer, each with `base-<question>`, the version of the saved answer the page
+showed); static/js/quiz.js adds saving each answer as it is given, a queue kept in the browser
+while offline, and the saved / not saved indicator. Its JSON protocol: it sends
+{"answers": [{"question", "response", "base"}]} and gets {"saved": [question ids stored],
+"seqs": {question id: version}, "lost": [{"question", "seq", "response"}]}: an answer is in
+"saved" only if it is the one stored, and "lost" says what is stored instead
+(`assessments.services` explains the versions).
 """
 
 import json
-import time
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -30,9 +34,11 @@ from assessments.selectors import (
     window_for,
 )
 from assessments.services import (
+    AnswersLost,
     AttemptClosed,
     GivenAnswer,
     QuizUnavailable,
+    answers_lost_message,
     attempt_close_if_overdue,
     attempt_save_answers,
     attempt_start,
@@ -90,7 +96,7 @@ def attempt_autosave(request, attempt_id: int):
     """Save answers sent one at a time by quiz.js (JSON), or the whole form by the Save button."""
     try:
         given = _given_answers(request)
-        saved = attempt_save_answers(attempt_id=attempt_id, trainee=request.user, answers=given)
+        outcome = attempt_save_answers(attempt_id=attempt_id, trainee=request.user, answers=given)
     except Attempt.DoesNotExist:
         raise Http404 from None
     except AttemptClosed as closed:
@@ -105,8 +111,12 @@ def attempt_autosave(request, attempt_id: int):
         messages.error(request, " ".join(invalid.messages))
         return redirect("assessments:attempt", attempt_id=attempt_id)
     if _wants_json(request):
-        return JsonResponse({"saved": saved})
-    messages.success(request, _("Your answers are saved."))
+        lost = [{"question": a.question_id, "seq": a.seq, "response": a.response} for a in outcome.lost]
+        return JsonResponse({"saved": list(outcome.saved), "seqs": outcome.saved, "lost": lost})
+    if outcome.lost:
+        messages.warning(request, answers_lost_message([lost.position for lost in outcome.lost]))
+    else:
+        messages.success(request, _("Your answers are saved."))
     return redirect("assessments:attempt", attempt_id=attempt_id)
 
 
@@ -120,6 +130,9 @@ def attempt_finish(request, attempt_id: int):
     except ValidationError as invalid:
         messages.error(request, " ".join(invalid.messages))
         return redirect("assessments:attempt", attempt_id=attempt_id)
+    except AnswersLost as lost:
+        messages.error(request, str(lost))
+        return redirect("assessments:review" if lost.submitted else "assessments:attempt", attempt_id=attempt_id)
     if attempt.auto_submitted:
         messages.info(request, _("Time ran out, so the answers you had saved were submitted."))
     else:
@@ -148,20 +161,23 @@ def _wants_json(request) -> bool:
 
 
 def _given_answers(request) -> list[GivenAnswer]:
-    """Answers from a JSON body {"answers": [{"question", "response", "seq"}]} or from the form fields q-<id>."""
+    """Answers from a JSON body {"answers": [{"question", "response", "base"}]} or from the form fields
+    q-<id> and base-<id>. A missing base is 0: made when nothing was saved, so it cannot replace a saved answer."""
     if _wants_json(request):
         if len(request.body) > MAX_AUTOSAVE_BYTES:
             raise ValidationError(_("Too much was sent at once."))
         try:
             items = json.loads(request.body)["answers"]
             return [
-                GivenAnswer(int(item["question"]), item.get("response"), int(item.get("seq") or 0)) for item in items
+                GivenAnswer(int(item["question"]), item.get("response"), int(item.get("base") or 0)) for item in items
             ]
         except (ValueError, KeyError, TypeError):
             raise ValidationError(_("The answers could not be read. Reload the page and try again.")) from None
     try:
-        seq = int(request.POST.get("seq") or time.time() * 1000)
         ids = [int(pk) for pk in request.POST.getlist("question")]
+        bases = {pk: int(request.POST.get(f"base-{pk}") or 0) for pk in ids}
     except ValueError:
         raise ValidationError(_("The answers could not be read. Reload the page and try again.")) from None
-    return [GivenAnswer(pk, [value for value in request.POST.getlist(f"q-{pk}") if value != ""], seq) for pk in ids]
+    return [
+        GivenAnswer(pk, [value for value in request.POST.getlist(f"q-{pk}") if value != ""], bases[pk]) for pk in ids
+    ]

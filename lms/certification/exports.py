@@ -1,19 +1,17 @@
-"""The supervisor's certificate list as CSV or XLSX.
-
-Cells that start with = + - @ are neutralised by `assessments.reports.tables.export_value`.
-"""
+"""The supervisor's certificate list as CSV or XLSX, written (and guarded against formulas) by `lms.exports`."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.reports.tables import Table, csv_response, xlsx_response
+from lms.exports import Sheet, csv_response, xlsx_response
 
 
 def certificates_export(certificates, export_format: str):
     today = timezone.localdate()
-    table = Table(
-        key="sertifikat",
-        title=_("Certificates"),
+    title = _("Certificates")
+    table = Sheet(
+        name=title,
+        title=title,
         columns=[
             _("Serial number"),
             _("Holder"),
@@ -44,5 +42,5 @@ def certificates_export(certificates, export_format: str):
         )
     filename = f"sertifikat-{today:%Y%m%d}"
     if export_format == "csv":
-        return csv_response(table, filename)
-    return xlsx_response([table], filename)
+        return csv_response(filename=filename, columns=table.columns, rows=table.rows)
+    return xlsx_response(filename=filename, sheets=[table])

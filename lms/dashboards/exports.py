@@ -1,9 +1,8 @@
 """Every table of the supervisor dashboard as CSV or XLSX, with all its rows (not only a page).
 
-The files are written by the assessment reports' helpers (`assessments.reports.tables`), which
-guard against formula injection: a text cell starting with =, +, - or @ is written as text.
-Each table is read through the same scoped selectors as the page, so an export holds no row
-the supervisor could not see there.
+The files are written by `lms.exports`, which guards every cell against formulas. Each table is
+read through the same scoped selectors as the page, so an export holds no row the supervisor
+could not see there.
 """
 
 from collections.abc import Callable
@@ -12,35 +11,36 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.reports.tables import Table, csv_response, xlsx_response
+from lms.exports import Sheet, csv_response, xlsx_response
 
 from . import selectors
 
 FORMATS = ("csv", "xlsx")
 
 
-def _funnel_table(key: str, title: str, funnel: selectors.Funnel, first_column: str) -> Table:
-    table = Table(key=key, title=title, columns=[first_column, *[str(label) for label in funnel.labels]])
+def _funnel_table(title: str, funnel: selectors.Funnel, first_column: str) -> Sheet:
+    table = Sheet(name=title, title=title, columns=[first_column, *[str(label) for label in funnel.labels]])
     for row in [*funnel.rows, funnel.total]:
         table.rows.append([row.label, *row.values(funnel.stages)])
     return table
 
 
-def funnel_regions_table(user) -> Table:
+def funnel_regions_table(user) -> Sheet:
     funnel = selectors.funnel_by_subregion(user=user)
-    return _funnel_table("corong-wilayah", _("Funnel by sub-region"), funnel, _("Region"))
+    return _funnel_table(_("Funnel by sub-region"), funnel, _("Region"))
 
 
-def funnel_cohorts_table(user) -> Table:
+def funnel_cohorts_table(user) -> Sheet:
     funnel = selectors.funnel_by_cohort(user=user)
-    return _funnel_table("corong-angkatan", _("Funnel by cohort"), funnel, _("Cohort"))
+    return _funnel_table(_("Funnel by cohort"), funnel, _("Cohort"))
 
 
-def at_risk_table(user) -> Table:
+def at_risk_table(user) -> Sheet:
     """Every trainee at risk: plain values in batches (no model instances), rows produced as written."""
-    table = Table(
-        key="peserta-berisiko",
-        title=_("Trainees at risk"),
+    title = _("Trainees at risk")
+    table = Sheet(
+        name=title,
+        title=title,
         columns=[_("Trainee"), _("E-mail"), _("Region"), _("Cohort"), _("Reasons"), _("Last activity")],
     )
     names = [name for name, _label in selectors.REASON_LABELS]
@@ -89,10 +89,11 @@ def at_risk_table(user) -> Table:
     return table
 
 
-def expiring_table(user) -> Table:
-    table = Table(
-        key="sertifikat-segera-berakhir",
-        title=_("Certificates expiring within 90 days"),
+def expiring_table(user) -> Sheet:
+    title = _("Certificates expiring within 90 days")
+    table = Sheet(
+        name=title,
+        title=title,
         columns=[_("Holder"), _("Region"), _("Programme"), _("Serial number"), _("Issued on"), _("Expires on")],
     )
     for certificate in selectors.certificates_expiring(user=user).iterator(chunk_size=2000):
@@ -110,10 +111,11 @@ def expiring_table(user) -> Table:
     return table
 
 
-def awaiting_table(user) -> Table:
-    table = Table(
-        key="penempatan-menunggu",
-        title=_("Placements awaiting approval"),
+def awaiting_table(user) -> Sheet:
+    title = _("Placements awaiting approval")
+    table = Sheet(
+        name=title,
+        title=title,
         columns=[_("Trainee"), _("Cohort"), _("KUBE"), _("Village"), _("Host mentor"), _("Starts on"), _("Ends on")],
     )
     for placement in selectors.placements_awaiting(user).iterator(chunk_size=2000):
@@ -148,5 +150,5 @@ def export_response(*, user, table_key: str, export_format: str) -> HttpResponse
     table = builder(user)
     filename = f"{table_key}-{timezone.localdate():%Y%m%d}"
     if export_format == "csv":
-        return csv_response(table, filename)
-    return xlsx_response([table], filename)
+        return csv_response(filename=filename, columns=table.columns, rows=table.rows)
+    return xlsx_response(filename=filename, sheets=[table])

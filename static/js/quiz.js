@@ -1,6 +1,17 @@
 /* Quiz attempt: save each answer as it is given, keep unsent answers on the phone while offline,
    and say plainly whether everything is saved. The page works without this script: its buttons
-   post the whole form. */
+   post the whole form.
+
+   Versions, not clocks. The server numbers every answer it stores (one sequence per attempt),
+   and the page holds the number of each answer it shows (the hidden input base-<question>). An
+   answer is sent with the number it was made on ("base"); the server stores it only if that is
+   still the stored version. Its reply lists the answers stored ("saved", their new numbers in
+   "seqs") and those that lost to a newer answer from another device or tab ("lost", with the
+   answer stored and its number). A lost answer leaves the queue and the stored one is shown in
+   its place, so the page never says "saved" about an answer the server does not hold.
+   When a request fails on the way, its answers may or may not have been stored: they are kept
+   as "unsure", and if the server later says an answer lost to exactly one of them, it was this
+   phone's own and the newer answer is sent again on top of it. */
 (function () {
   "use strict";
   var form = document.getElementById("quiz-form");
@@ -13,7 +24,15 @@
   var sending = false;
   var retryTimer = null;
   var typingTimers = {};
+  var waitingSubmit = null; // the submit that waits for the answers on their way
+  var lostNotice = false; // an answer lost since the trainee last changed one
+  var known = {}; // question id -> number of the stored answer this page knows
 
+  form.querySelectorAll("input[name^='base-']").forEach(function (input) {
+    known[input.name.slice(5)] = parseInt(input.value, 10) || 0;
+  });
+
+  // queue: question id -> {response, base, unsure: [responses sent whose fate is unknown]}
   function loadQueue() {
     try { return JSON.parse(localStorage.getItem(storageKey)) || {}; } catch (e) { return {}; }
   }
@@ -25,16 +44,26 @@
   function fieldset(questionId) {
     return form.querySelector('fieldset[data-question="' + questionId + '"]');
   }
+  function syncBase(questionId) {
+    // what the form would send: the version the answer in the page was made on
+    var input = form.querySelector('input[name="base-' + questionId + '"]');
+    if (input) input.value = String(queue[questionId] ? queue[questionId].base : known[questionId] || 0);
+  }
   function setFlag(questionId, state) {
     var box = fieldset(questionId);
     if (!box) return;
     var flag = box.querySelector(".save-flag");
     flag.dataset.state = state;
-    flag.textContent = state === "saved" ? text.textSaved : state === "saving" ? text.textSaving : text.textUnsaved;
+    flag.textContent = {
+      saved: text.textSaved, saving: text.textSaving, replaced: text.textReplaced
+    }[state] || text.textUnsaved;
   }
   function say(message, isProblem) {
     stateLine.textContent = message;
     status.classList.toggle("quiz-status-problem", !!isProblem);
+  }
+  function sayAllSent() {
+    if (lostNotice) { say(text.textLost, true); } else { say(text.textAllSaved, false); }
   }
 
   function responseOf(box) {
@@ -53,25 +82,92 @@
     var wanted = Array.isArray(response) ? response : [response];
     inputs.forEach(function (input) { input.checked = wanted.indexOf(parseInt(input.value, 10)) !== -1; });
   }
+  function normal(response) {
+    // a response in the shape the server stores it, to compare the two
+    if (response === undefined || response === null) return null;
+    if (Array.isArray(response)) {
+      return response.length ? response.slice().sort(function (a, b) { return a - b; }) : null;
+    }
+    if (typeof response === "string" && !response.trim()) return null;
+    return response;
+  }
+  function same(a, b) {
+    return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+  }
 
   function remember(box) {
     var id = box.dataset.question;
-    queue[id] = { response: responseOf(box), seq: Date.now() };
+    var earlier = queue[id];
+    queue[id] = {
+      response: responseOf(box),
+      base: earlier ? earlier.base : known[id] || 0,
+      unsure: earlier ? earlier.unsure : []
+    };
+    lostNotice = false;
     storeQueue(queue);
+    syncBase(id);
     setFlag(id, "unsaved");
+  }
+
+  function settle(sent, body) {
+    var seqs = body.seqs || {};
+    (body.saved || []).forEach(function (questionId) {
+      var id = String(questionId);
+      if (!sent[id]) return;
+      known[id] = seqs[id];
+      if (queue[id] === sent[id]) {
+        delete queue[id];
+        setFlag(id, "saved");
+      } else if (queue[id]) { // changed again meanwhile: the newer answer was made on the one just stored
+        queue[id].base = known[id];
+        queue[id].unsure = [];
+      }
+      syncBase(id);
+    });
+    (body.lost || []).forEach(function (lost) {
+      var id = String(lost.question);
+      var current = queue[id];
+      if (!sent[id]) return;
+      known[id] = lost.seq;
+      var ownEarlier = current && current.unsure.some(function (response) { return same(response, lost.response); });
+      if (ownEarlier) { // the stored answer is one this phone sent without hearing back: build on it
+        current.base = lost.seq;
+        current.unsure = [];
+      } else {
+        delete queue[id];
+        var box = fieldset(id);
+        if (box) restore(box, lost.response);
+        setFlag(id, "replaced");
+        lostNotice = true;
+      }
+      syncBase(id);
+    });
+    storeQueue(queue);
+  }
+
+  function unsure(sent) {
+    Object.keys(sent).forEach(function (id) {
+      var current = queue[id];
+      if (!current) return;
+      if (!current.unsure.some(function (response) { return same(response, sent[id].response); })) {
+        current.unsure.push(sent[id].response);
+      }
+      setFlag(id, "unsaved");
+    });
+    storeQueue(queue);
   }
 
   function flush() {
     var ids = Object.keys(queue);
-    if (!ids.length) { say(text.textAllSaved, false); return; }
+    if (!ids.length) { sayAllSent(); return; }
     if (!navigator.onLine) { say(text.textOffline, true); return; }
     if (sending) return;
     sending = true;
     var sent = {};
     var answers = ids.map(function (id) {
-      sent[id] = queue[id].seq;
+      sent[id] = queue[id];
       setFlag(id, "saving");
-      return { question: parseInt(id, 10), response: queue[id].response, seq: queue[id].seq };
+      return { question: parseInt(id, 10), response: queue[id].response, base: queue[id].base };
     });
     fetch(text.autosaveUrl, {
       method: "POST",
@@ -83,31 +179,45 @@
     }).then(function (result) {
       sending = false;
       if (result.ok) {
-        (result.body.saved || []).forEach(function (id) {
-          if (queue[id] && queue[id].seq === sent[id]) { delete queue[id]; setFlag(id, "saved"); }
-        });
-        storeQueue(queue);
-        if (Object.keys(queue).length) { flush(); } else { say(text.textAllSaved, false); }
+        settle(sent, result.body);
+        if (releaseSubmit()) return;
+        if (Object.keys(queue).length) { flush(); } else { sayAllSent(); }
       } else if (result.code === 409) {
         localStorage.removeItem(storageKey);
         say(result.body.error || text.textClosed, true);
         if (result.body.review_url) window.location.assign(result.body.review_url);
       } else {
-        Object.keys(sent).forEach(function (id) { setFlag(id, "unsaved"); });
         say(result.body.error || text.textFailed, true);
-        if (result.code === 400) { Object.keys(sent).forEach(function (id) { delete queue[id]; }); storeQueue(queue); }
-        else { retryLater(); }
+        if (result.code === 400) {
+          Object.keys(sent).forEach(function (id) {
+            if (queue[id] === sent[id]) { delete queue[id]; syncBase(id); }
+            setFlag(id, "unsaved");
+          });
+          storeQueue(queue);
+        } else {
+          unsure(sent);
+          retryLater();
+        }
+        releaseSubmit();
       }
     }).catch(function () {
       sending = false;
-      Object.keys(sent).forEach(function (id) { setFlag(id, "unsaved"); });
+      unsure(sent);
       say(navigator.onLine ? text.textFailed : text.textOffline, true);
-      retryLater();
+      if (!releaseSubmit()) retryLater();
     });
   }
   function retryLater() {
     clearTimeout(retryTimer);
     retryTimer = setTimeout(flush, 5000);
+  }
+  function releaseSubmit() {
+    // a submit waited for the answers on their way; the form now carries the versions they got
+    if (!waitingSubmit) return false;
+    var button = waitingSubmit;
+    waitingSubmit = null;
+    form.requestSubmit(button === true ? undefined : button);
+    return true;
   }
 
   form.addEventListener("change", function (event) {
@@ -129,16 +239,23 @@
       say(text.textOffline, true);
       return;
     }
-    form.querySelector("input[name=seq]").value = String(Date.now());
+    if (sending && form.requestSubmit) {
+      event.preventDefault();
+      waitingSubmit = event.submitter || true;
+    }
   });
   window.addEventListener("online", flush);
   window.addEventListener("offline", function () { say(text.textOffline, true); });
 
   Object.keys(queue).forEach(function (id) {
     var box = fieldset(id);
-    if (!box) { delete queue[id]; return; }
-    restore(box, queue[id].response);
+    var item = queue[id];
+    if (!box || !item) { delete queue[id]; return; }
+    if (typeof item.base !== "number") item.base = 0; // queued by an older version of this page
+    if (!Array.isArray(item.unsure)) item.unsure = [];
+    restore(box, item.response);
     setFlag(id, "unsaved");
+    syncBase(id);
   });
   storeQueue(queue);
   flush();
@@ -152,7 +269,6 @@
       timer.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
       if (left === 0) {
         say(text.textTimeUp, true);
-        form.querySelector("input[name=seq]").value = String(Date.now());
         form.submit();
         return;
       }

@@ -238,7 +238,7 @@ def test_the_template_lists_the_columns(client, supervisor):
 
     assert response.status_code == 200
     first_line = response.content.decode("utf-8-sig").splitlines()[0]
-    assert first_line.split(",") == list(COLUMNS)
+    assert first_line.split(";") == list(COLUMNS)
 
 
 def test_the_template_row_imports(supervisor):

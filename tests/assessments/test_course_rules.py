@@ -73,7 +73,7 @@ def test_the_course_completes_only_when_the_post_test_is_passed(enrolled, course
 
     passed = attempt_start(quiz=post_test, trainee=enrolled)
     right = [questions[0].choices.get(percent=100).pk]
-    attempt_save_answers(attempt_id=passed.pk, trainee=enrolled, answers=[GivenAnswer(questions[0].pk, right, 1)])
+    attempt_save_answers(attempt_id=passed.pk, trainee=enrolled, answers=[GivenAnswer(questions[0].pk, right)])
     attempt_submit(attempt_id=passed.pk, trainee=enrolled)
     enrollment.refresh_from_db()
     assert enrollment.status == EnrollmentStatus.COMPLETED

@@ -25,7 +25,7 @@ def essay_attempt(course, enrolled):
     single = make_question(QuestionKind.SINGLE)
     attempt = attempt_start(quiz=make_quiz(course, [single, essay], title="Tugas esai"), trainee=enrolled)
     right = [single.choices.get(percent=100).pk]
-    given = [GivenAnswer(essay.pk, ESSAY_TEXT, 1), GivenAnswer(single.pk, right, 1)]
+    given = [GivenAnswer(essay.pk, ESSAY_TEXT), GivenAnswer(single.pk, right)]
     attempt_save_answers(attempt_id=attempt.pk, trainee=enrolled, answers=given)
     return attempt_submit(attempt_id=attempt.pk, trainee=enrolled)
 
@@ -86,7 +86,7 @@ def test_regrading_after_an_answer_key_change_updates_scores_and_keeps_an_audit_
     quiz = make_quiz(course, [question], pass_mark=50)
     attempt = attempt_start(quiz=quiz, trainee=enrolled)
     camat = question.choices.get(text="Camat")
-    attempt_save_answers(attempt_id=attempt.pk, trainee=enrolled, answers=[GivenAnswer(question.pk, [camat.pk], 1)])
+    attempt_save_answers(attempt_id=attempt.pk, trainee=enrolled, answers=[GivenAnswer(question.pk, [camat.pk])])
     attempt = attempt_submit(attempt_id=attempt.pk, trainee=enrolled)
     assert attempt.score == 0 and attempt.passed is False
 

@@ -32,7 +32,7 @@ def take(quiz, trainee, right: int):
     given = []
     for position, answer in enumerate(attempt.answers.select_related("question").order_by("position")):
         choice = answer.question.choices.filter(percent=100 if position < right else 0).first()
-        given.append(GivenAnswer(answer.question_id, [choice.pk], 1))
+        given.append(GivenAnswer(answer.question_id, [choice.pk]))
     attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=given)
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 

@@ -201,9 +201,27 @@ def test_round_trip_through_read_table():
     assert without_lines(parse_rows(table)) == records
 
 
+def test_text_that_looks_like_a_formula_is_guarded_in_the_file_and_reads_back_unchanged():
+    record = QuestionRecord(
+        kind=SINGLE,
+        text='=HYPERLINK("http://x","y")',
+        category="Rekrutmen",
+        title="@judul",
+        general_feedback="-lihat modul 2",
+        choices=[ChoiceRecord("+benar", D(100), ""), ChoiceRecord("Salah", D(-50), "-1 poin")],
+    )
+
+    text = write_csv([record])
+
+    first = list(csv.reader(io.StringIO(text), delimiter=";"))[1]
+    assert first[2:4] == ["'@judul", '\'=HYPERLINK("http://x","y")']
+    assert first[10:16] == ["'+benar", "100", "", "Salah", "-50", "'-1 poin"]
+    assert without_lines(read_csv(text)) == [record]
+
+
 def test_written_header_and_values():
     text = write_csv(ROUND_TRIP)
-    header, first, *_rest = csv.reader(io.StringIO(text))
+    header, first, *_rest = csv.reader(io.StringIO(text), delimiter=";")
     assert header == [*HEADER, *[f"choice_{n}{s}" for n in range(1, 6) for s in ("", "_percent", "_feedback")]]
     assert first[:4] == ["Pre-test/Rekrutmen", "single", "Q1: pemandu", ROUND_TRIP[0].text]
     assert first[4:10] == ["2.5", ROUND_TRIP[0].general_feedback, "fasilitator;motivator", "pengetahuan", "yes", "no"]
@@ -213,9 +231,9 @@ def test_written_header_and_values():
 
 
 def test_at_least_one_set_of_choice_columns():
-    header = next(csv.reader(io.StringIO(write_csv([QuestionRecord(kind=ESSAY, text="Ceritakan.")]))))
+    header = next(csv.reader(io.StringIO(write_csv([QuestionRecord(kind=ESSAY, text="Ceritakan.")])), delimiter=";"))
     assert header == [*HEADER, "choice_1", "choice_1_percent", "choice_1_feedback"]
-    assert next(csv.reader(io.StringIO(write_csv([])))) == header
+    assert next(csv.reader(io.StringIO(write_csv([])), delimiter=";")) == header
 
 
 def test_reads_an_xlsx_workbook():

@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from unittest.mock import ANY
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,10 +10,13 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
 
+from courses.constants import ENROLLMENT_FILE_MAX_ROWS
 from courses.imports import enrollments_import
 from courses.models import Enrollment
 from courses.services import NOT_IN_REACH
+from lms.tabular import MAX_BLANK_LINES
 
+from ..core.test_tabular import crafted_xlsx
 from ..people.factories import SupervisorFactory, TraineeFactory, TrainerFactory, give_totp
 from .factories import CohortFactory, EnrollmentFactory
 
@@ -135,6 +139,19 @@ def test_trainer_uploads_a_bad_file_in_the_site_and_sees_the_report(client, coho
 
     assert response.status_code == 400
     assert "siapa@contoh.test" in response.text
+    assert not Enrollment.objects.exists()
+
+
+def test_a_tiny_xlsx_claiming_a_huge_sheet_is_refused_on_the_page_in_indonesian(client, cohort, trainer):
+    data = crafted_xlsx("A1:XFD1048576", [("A1", "email"), ("A2", "peserta0@contoh.test"), ("A1048576", "x")])
+    client.force_login(trainer)
+    url = reverse("courses:cohort_enrol_file", kwargs={"cohort_id": cohort.pk})
+
+    response = client.post(url, {"file": SimpleUploadedFile("daftar.xlsx", data)})
+
+    assert response.status_code == 400
+    assert response.context["report"].errors == [(None, ANY)]
+    assert f"Lembar kerja berlanjut di bawah baris {ENROLLMENT_FILE_MAX_ROWS + 1 + MAX_BLANK_LINES}" in response.text
     assert not Enrollment.objects.exists()
 
 

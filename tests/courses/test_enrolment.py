@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from courses.constants import EnrollmentSource, EnrollmentStatus
@@ -13,9 +14,11 @@ from courses.models import Enrollment
 from courses.services import (
     ALREADY_ENROLLED,
     COHORT_FULL,
+    COMPLETED_NOT_WITHDRAWN,
     ENROLMENT_CLOSED,
     OUTSIDE_REGION,
     enrollment_create,
+    enrollment_withdraw,
 )
 
 from ..people.factories import TraineeFactory
@@ -155,3 +158,36 @@ def test_withdrawing_in_a_cohort_one_does_not_follow_is_404(client, course, coho
     assert client.post(url).status_code == 404
     enrollment.refresh_from_db()
     assert enrollment.status == EnrollmentStatus.ENROLLED
+
+
+def test_a_completed_enrolment_cannot_be_withdrawn_so_its_completion_stays(cohort, trainee, trainer):
+    completed_at = timezone.now()
+    enrollment = EnrollmentFactory(
+        cohort=cohort, trainee=trainee, status=EnrollmentStatus.COMPLETED, completed_at=completed_at
+    )
+
+    with pytest.raises(ValidationError) as refused:
+        enrollment_withdraw(enrollment=enrollment, by=trainer)
+
+    assert refused.value.messages == [str(COMPLETED_NOT_WITHDRAWN)]
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.COMPLETED and enrollment.completed_at == completed_at
+    assert not ModelLogEntry.objects.filter(action="courses.enrollment.withdraw").exists()
+
+
+def test_the_withdraw_page_of_a_completed_enrolment_says_why_it_cannot_be_withdrawn(client, cohort, trainee, trainer):
+    enrollment = EnrollmentFactory(cohort=cohort, trainee=trainee, status=EnrollmentStatus.COMPLETED)
+    client.force_login(trainer)
+    url = reverse("courses:cohort_withdraw", kwargs={"cohort_id": cohort.pk, "enrollment_id": enrollment.pk})
+    grid = client.get(reverse("courses:cohort_detail", kwargs={"cohort_id": cohort.pk})).text
+    assert url not in grid  # no withdraw link for a completed enrolment
+
+    page = client.get(url)
+    assert page.status_code == 200 and str(COMPLETED_NOT_WITHDRAWN) in page.text
+    assert "Keluarkan</button>" not in page.text  # no Withdraw button
+
+    response = client.post(url)  # a stale tab, or a hand-made request
+
+    assert response.status_code == 400 and str(COMPLETED_NOT_WITHDRAWN) in response.text
+    enrollment.refresh_from_db()
+    assert enrollment.status == EnrollmentStatus.COMPLETED

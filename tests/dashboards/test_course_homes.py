@@ -60,7 +60,7 @@ def test_trainer_sees_their_cohorts_and_the_grid_flags_inactive_trainees(client,
     assert 'class="inactive"' in grid.text
 
     export = client.get(reverse("courses:cohort_progress_csv", kwargs={"cohort_id": cohort.pk}))
-    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    table = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig")), delimiter=";"))
     assert table[0][:2] == ["Nama", "Email"]
     assert len(table[0]) == 6 + 3
     assert {row[0] for row in table[1:]} == {"Aktif Sekali", "Lama Diam"}

@@ -244,7 +244,7 @@ def test_the_inactive_reason_says_since_when_in_the_page_and_the_export(regions,
     page = client.get(URL).content.decode()
     assert expected["Tak Pernah"][0] in page and expected["Lama Diam"][0] in page
     export = client.get("/penyelia/ekspor/peserta-berisiko.csv").content.decode("utf-8-sig")
-    rows = {row[0]: row for row in csv.reader(io.StringIO(export))}
+    rows = {row[0]: row for row in csv.reader(io.StringIO(export), delimiter=";")}
     assert rows["Lama Diam"][4] == expected["Lama Diam"][0]
     assert rows["Tak Pernah"][4] == expected["Tak Pernah"][0]
 
@@ -367,7 +367,7 @@ def test_csv_exports_hold_the_header_and_every_row(world, regions, client):
     client.force_login(supervisor_of(regions["35"]))
 
     response = client.get("/penyelia/ekspor/corong-wilayah.csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert response["Content-Type"].startswith("text/csv")
     assert rows[0] == ["Region", "Applied", "Accepted", "Enrolled", "Pre-test taken", "Lessons complete",
                        "Post-test passed", "Placement complete", "Certified"]  # fmt: skip
@@ -378,7 +378,9 @@ def test_csv_exports_hold_the_header_and_every_row(world, regions, client):
     ]
 
     risky = list(
-        csv.reader(io.StringIO(client.get("/penyelia/ekspor/peserta-berisiko.csv").content.decode("utf-8-sig")))
+        csv.reader(
+            io.StringIO(client.get("/penyelia/ekspor/peserta-berisiko.csv").content.decode("utf-8-sig")), delimiter=";"
+        )
     )
     assert risky[0][:5] == ["Trainee", "E-mail", "Region", "Cohort", "Reasons"]
     assert [row[0] for row in risky[1:]] == ["Eka Malang"]
@@ -395,7 +397,9 @@ def test_at_risk_export_holds_all_rows_not_only_the_page(regions, course, client
     page = client.get(URL).content.decode()
     assert "30 trainees need attention." in page and "Page 1 of 2" in page
     rows = list(
-        csv.reader(io.StringIO(client.get("/penyelia/ekspor/peserta-berisiko.csv").content.decode("utf-8-sig")))
+        csv.reader(
+            io.StringIO(client.get("/penyelia/ekspor/peserta-berisiko.csv").content.decode("utf-8-sig")), delimiter=";"
+        )
     )
     assert len(rows) == 31
 
