@@ -127,7 +127,7 @@ def test_a_regrade_changes_only_the_cohort_it_was_asked_for(
     attempts = {}
     for person in (enrolled, elsewhere):
         attempt = attempt_start(quiz=quiz, trainee=person)
-        attempt_save_answers(attempt_id=attempt.pk, trainee=person, answers=[GivenAnswer(question.pk, [camat.pk], 1)])
+        attempt_save_answers(attempt_id=attempt.pk, trainee=person, answers=[GivenAnswer(question.pk, [camat.pk])])
         attempts[person] = attempt_submit(attempt_id=attempt.pk, trainee=person)
     Choice.objects.filter(pk=camat.pk).update(percent=100)
 

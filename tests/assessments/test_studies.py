@@ -101,7 +101,7 @@ def _take(quiz, trainee, response):
     attempt = attempt_start(quiz=quiz, trainee=trainee)
     question = attempt.answers.get().question
     choice = question.choices.get(text=response)
-    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=[GivenAnswer(question.pk, [choice.pk], 1)])
+    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=[GivenAnswer(question.pk, [choice.pk])])
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 
 
