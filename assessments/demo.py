@@ -16,13 +16,24 @@ from django.utils import timezone
 
 from courses.constants import EnrollmentSource, EnrollmentStatus, StudyArm
 from courses.models import Cohort, CoursePage, Enrollment, LessonPage, LessonProgress
+from courses.services import enrollment_create
 from lms.people.constants import Role
 from lms.people.models import Region, User
 
 from .bank_io import questions_import, read_bank_file
-from .constants import AttemptState, GradingMethod, QuestionKind, QuizKind
-from .models import Answer, Attempt, Question, Quiz, QuizQuestion, QuizWindow
-from .services import _finish, _put_questions, _settle
+from .constants import ArmRole, AttemptState, GradingMethod, PostTestOpens, QuestionKind, QuizKind, StudyDesign
+from .models import Answer, Attempt, Question, Quiz, QuizQuestion, QuizWindow, Study
+from .services import (
+    GivenAnswer,
+    _finish,
+    _put_questions,
+    _settle,
+    arm_add,
+    attempt_save_answers,
+    attempt_start,
+    attempt_submit,
+    study_start,
+)
 
 BANK_FILE = Path(__file__).parent / "demo_content" / "bank_pkube101.gift"
 BANK_PREFIX = "PKUBE-101/"
@@ -68,6 +79,7 @@ def seed():
     )
     _seed_study(course, pre, post, reflection)
     _seed_running_cohorts(pre, post)
+    _seed_running_study(course, pre, post)
     return []
 
 
@@ -158,6 +170,74 @@ def _seed_running_cohorts(pre, post):
         _attempt(pre, enrollment.trainee, enrollment.cohort, when, 0.5, 3.0, rng)
         if enrollment.status == EnrollmentStatus.COMPLETED:
             _attempt(post, enrollment.trainee, enrollment.cohort, timezone.now() - timedelta(days=1), 0.9, 4.3, rng)
+
+
+RUNNING_STUDY = "Studi Evaluasi Model Pendamping 2026"
+RUNNING_ARMS = [
+    # cohort name, region code, role, e-mail prefix of the trainees made for it
+    ("Studi Evaluasi 2026 — Kelompok Perlakuan", "35.78", ArmRole.TREATMENT, "studi.perlakuan"),
+    ("Studi Evaluasi 2026 — Kelompok Kontrol", "35.73", ArmRole.CONTROL, "studi.kontrol"),
+]
+
+
+def _seed_running_study(course, pre, post):
+    """A study under way, built as a senior trainer and the trainees would build it: the arms'
+    cohorts, enrolments through the enrolment service, the study started by its service, and
+    pre-tests taken through the attempt services. The control group (with kontrol@akademi.test)
+    finds the lessons closed; its post-test opens on a date two weeks from now."""
+    senior = User.objects.filter(email="pengajar.senior@akademi.test").first()
+    trainer = User.objects.filter(email="pengajar@akademi.test").first()
+    if senior is None or Study.objects.filter(name=RUNNING_STUDY).exists():
+        return
+    today = timezone.localdate()
+    trainee_group = Group.objects.get(name=Role.TRAINEE)
+    study = Study.objects.create(
+        name=RUNNING_STUDY, course=course, pre_test=pre, post_test=post, design=StudyDesign.WAITLIST,
+        seed=2026, created_by=senior,
+    )  # fmt: skip
+    rng = random.Random(2026)  # noqa: S311 - demo data, reproducible on purpose
+    for name, region_code, role, prefix in RUNNING_ARMS:
+        region = Region.objects.get(code=region_code)
+        cohort = Cohort.objects.create(
+            course=course, name=name, region=region, starts_on=today - timedelta(days=10),
+            ends_on=today + timedelta(days=60), capacity=20, enrollment_open=False,
+        )  # fmt: skip
+        if trainer is not None:
+            cohort.trainers.add(trainer)
+        control = role == ArmRole.CONTROL
+        arm_add(
+            study=study, cohort=cohort, role=role,
+            post_test_opens=PostTestOpens.ON_DATE if control else PostTestOpens.AFTER_LESSONS,
+            post_test_opens_on=today + timedelta(days=14) if control else None,
+        )  # fmt: skip
+        trainees = [User.objects.get(email="kontrol@akademi.test")] if control else []
+        for number in range(1, 6):
+            trainee, created = User.objects.get_or_create(
+                email=f"{prefix}{number:02d}@akademi.test",
+                defaults={"full_name": f"{FIRST_NAMES[number + 4]} {FAMILY_NAMES[number + (7 if control else 2)]}",
+                          "home_region": region, "password": make_password(None)},
+            )  # fmt: skip
+            if created:
+                trainee.groups.add(trainee_group)
+            trainees.append(trainee)
+        for trainee in trainees:
+            enrollment_create(trainee=trainee, cohort=cohort, by=senior, source=EnrollmentSource.BULK)
+    study_start(study=study, by=senior)
+    for participant in Enrollment.objects.filter(cohort__study_arm_of__study=study).select_related("trainee"):
+        if participant.trainee.email.endswith("05@akademi.test"):
+            continue  # one in each arm has not taken the pre-test yet
+        _take_through_services(pre, participant.trainee, chance=0.5 + rng.uniform(-0.1, 0.1), rng=rng)
+
+
+def _take_through_services(quiz, trainee, *, chance, rng) -> Attempt:
+    attempt = attempt_start(quiz=quiz, trainee=trainee)
+    given = [
+        GivenAnswer(answer.question_id, _response(answer.question, chance, 3.0, rng))
+        for answer in attempt.answers.select_related("question").prefetch_related("question__choices")
+        if answer.question.kind != QuestionKind.ESSAY
+    ]
+    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=given)
+    return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 
 
 def _attempt(quiz, trainee, cohort, when, chance, attitude, rng, graded=True) -> Attempt:

@@ -48,6 +48,8 @@ PEOPLE = [
     ("wahyu.nugroho@akademi.test", "Wahyu Nugroho", [Role.TRAINEE], "34.04", EducationLevel.SLTA),
     ("endang.sulastri@akademi.test", "Endang Sulastri", [Role.TRAINEE], "34.02", EducationLevel.SLTA),
     ("budi.santoso@akademi.test", "Budi Santoso", [Role.TRAINEE], "31.74", EducationLevel.S1),
+    # In the control group of the running evaluation study (assessments.demo).
+    ("kontrol@akademi.test", "Ratna Kusumawati", [Role.TRAINEE], "35.73", EducationLevel.SLTA),
 ]
 
 

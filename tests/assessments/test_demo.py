@@ -39,3 +39,32 @@ def test_demo_study_has_paired_pre_and_post_tests_where_only_the_treated_group_i
     assert gains[StudyArm.TREATMENT] > 20
     assert abs(gains[StudyArm.CONTROL]) < 8
     assert Attempt.objects.filter(state=AttemptState.SUBMITTED).exists()  # essays wait in the grading queue
+
+
+def test_the_demo_has_a_running_study_whose_control_trainee_finds_the_lessons_closed(client):
+    from django.urls import reverse
+
+    from assessments.constants import StudyStatus
+    from assessments.models import Study
+    from assessments.studies import contamination, held_untreated
+    from courses.models import LessonPage
+    from lms.people.models import User
+
+    people_demo.seed()
+    courses_demo.seed()
+    assessments_demo.seed()
+
+    study = Study.objects.get(name=assessments_demo.RUNNING_STUDY)
+    assert study.status == StudyStatus.RUNNING
+    kontrol = User.objects.get(email="kontrol@akademi.test")
+    assert held_untreated(trainee=kontrol, course=study.course) is not None
+    assert Attempt.objects.filter(trainee=kontrol, quiz=study.pre_test, state=AttemptState.GRADED).exists()
+    assert contamination(study) == []
+
+    client.force_login(kontrol)
+    lesson = LessonPage.objects.live().descendant_of(study.course).first()
+    closed = client.get(lesson.url)
+    assert closed.status_code == 403
+    assert study.name in closed.content.decode()
+    quiz_page = client.get(reverse("assessments:quiz", kwargs={"quiz_id": study.post_test.pk})).content.decode()
+    assert "dibuka untuk kelompok Anda pada" in quiz_page
