@@ -87,3 +87,11 @@ class PostTestOpens(models.TextChoices):
     AFTER_LESSONS = "after_lessons", _("After every lesson is complete")
     AFTER_APPRENTICESHIP = "after_apprenticeship", _("After the apprenticeship is signed off")
     ON_DATE = "on_date", _("On a date")
+
+
+class PoolSource(models.TextChoices):
+    """Where the trainees randomised into a study's arms come from."""
+
+    ACCEPTED = "accepted", _("Accepted candidates not yet enrolled in the course")
+    WAITLIST = "waitlist", _("Waitlisted candidates (they are accepted when assigned)")
+    LIST = "list", _("A list of trainees' e-mail addresses")
