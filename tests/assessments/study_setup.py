@@ -57,12 +57,15 @@ def make_forms(course):
     return form_a, form_b
 
 
-def make_study(course, regions, forms, *, parallel=True, seed=11, capacity=60, treatment_opens=None, name="Studi"):
+def make_study(
+    course, regions, forms, *, parallel=True, seed=11, capacity=60, treatment_opens=None, name="Studi", trainers=()
+):
     """A planned study of `course` with a treatment and a control cohort (both of Jawa Timur); the control
     group's post-test opened yesterday, the treatment's after the lessons unless `treatment_opens` says."""
     form_a, form_b = forms
-    treatment = CohortFactory(course=course, region=regions["35"], name=f"{name} perlakuan", capacity=capacity)
-    control = CohortFactory(course=course, region=regions["35"], name=f"{name} kontrol", capacity=capacity)
+    cohorts = {"course": course, "region": regions["35"], "capacity": capacity, "trainers": list(trainers)}
+    treatment = CohortFactory(name=f"{name} perlakuan", **cohorts)
+    control = CohortFactory(name=f"{name} kontrol", **cohorts)
     study = Study.objects.create(
         name=name,
         course=course,
