@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -24,6 +24,7 @@ from .studies import (
     review_sealed,
     running_arm_of,
     test_kind,
+    tests_of_kind,
 )
 
 
@@ -163,24 +164,19 @@ def tests_for(*, trainee, course, kind: str, forms: Forms | None = None) -> list
     For a study participant the study's two forms count as `forms_for` orders them (their own
     form first), beside any other quiz of that kind; for anyone else, the quizzes of that kind.
     """
-    quizzes = list(live_quizzes(course=course, kind=kind).order_by("pk"))
     forms = forms if forms is not None else forms_for(trainee=trainee, course=course)
-    if forms is None:
-        return quizzes
-    theirs = forms.pre if kind == QuizKind.PRE_TEST else forms.post
-    others = [quiz for quiz in quizzes if quiz.pk not in (forms.pre.pk, forms.post.pk)]
-    return [theirs, *others] if theirs.is_live else others
+    kinds = (QuizKind.PRE_TEST, QuizKind.POST_TEST) if forms is not None else (kind,)
+    quizzes = list(Quiz.objects.filter(course=course, kind__in=kinds, is_live=True).order_by("pk"))
+    return tests_of_kind(quizzes, kind, forms)
 
 
 def pre_tests_not_taken(*, trainee, course) -> list[Quiz]:
     """The trainee's pre-tests (their form, for a study participant) with no finished attempt."""
-    quizzes = tests_for(trainee=trainee, course=course, kind=QuizKind.PRE_TEST)
-    finished = set(
-        Attempt.objects.filter(quiz__in=quizzes, trainee=trainee, state__in=FINISHED_STATES).values_list(
-            "quiz_id", flat=True
-        )
-    )
-    return [quiz for quiz in quizzes if quiz.pk not in finished]
+    forms = forms_for(trainee=trainee, course=course)
+    kinds = (QuizKind.PRE_TEST, QuizKind.POST_TEST) if forms is not None else (QuizKind.PRE_TEST,)
+    finished = Attempt.objects.filter(quiz=OuterRef("pk"), trainee=trainee, state__in=FINISHED_STATES)
+    untaken = Quiz.objects.filter(course=course, kind__in=kinds, is_live=True).exclude(Exists(finished))
+    return tests_of_kind(list(untaken.order_by("pk")), QuizKind.PRE_TEST, forms)
 
 
 def post_tests_standing(*, trainee, course) -> list[tuple[Quiz, Attempt | None, Decimal | None]]:

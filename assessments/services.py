@@ -7,6 +7,7 @@ lost silently.
 """
 
 import random
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -456,7 +457,7 @@ def study_randomise(
         if problems:
             raise ValidationError(problems)
         StudyParticipant.objects.bulk_create(participants)
-        per_arm = {str(item.arm.pk): sum(1 for other in assigned if other.arm.pk == item.arm.pk) for item in assigned}
+        per_arm = Counter(str(item.arm.pk) for item in assigned)
         log(
             instance=study,
             action="assessments.study.randomise",
@@ -467,7 +468,7 @@ def study_randomise(
                 "strata": list(strata),
                 "region_level": int(region_level),
                 "assigned": len(participants),
-                "per_arm": per_arm,
+                "per_arm": dict(per_arm),
                 "forms_reversed": sum(1 for participant in participants if participant.forms_reversed),
             },
         )

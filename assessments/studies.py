@@ -125,20 +125,48 @@ def forms_for(*, trainee, course) -> Forms | None:
     whose tests are simply the quizzes of each kind. One query.
 
     The order is the participant's for good (also after the study has closed): a trainee who has
-    seen form B as a pre-test takes form A as the post-test whenever they take it.
+    seen form B as a pre-test takes form A as the post-test whenever they take it. The answer is
+    kept on the user object, as its roles are, so the gates of one page read it once.
     """
-    participant = (
-        StudyParticipant.objects.filter(trainee=trainee, study__course=course)
+    course_id = getattr(course, "pk", course)
+    known = trainee.__dict__.setdefault("_study_forms", {}) if hasattr(trainee, "__dict__") else {}
+    if course_id not in known:  # read once per user object, i.e. once per request for request.user
+        participant = (
+            StudyParticipant.objects.filter(trainee=trainee, study__course_id=course_id)
+            .select_related("study__pre_test", "study__post_test")
+            .order_by("-assigned_at", "-pk")
+            .first()
+        )
+        known[course_id] = None if participant is None else _forms_of(participant)
+    return known[course_id]
+
+
+def forms_for_many(*, trainee_ids, course_ids) -> dict[tuple[int, int], Forms]:
+    """`forms_for` for many trainees and courses in one query: {(trainee id, course id): Forms}."""
+    participants = (
+        StudyParticipant.objects.filter(trainee_id__in=trainee_ids, study__course_id__in=course_ids)
         .select_related("study__pre_test", "study__post_test")
-        .order_by("-assigned_at", "-pk")
-        .first()
+        .order_by("assigned_at", "pk")
     )
-    if participant is None:
-        return None
+    return {(p.trainee_id, p.study.course_id): _forms_of(p) for p in participants}  # the latest place wins
+
+
+def _forms_of(participant: StudyParticipant) -> Forms:
     study = participant.study
     if participant.forms_reversed:
         return Forms(pre=study.post_test, post=study.pre_test, reversed=True)
     return Forms(pre=study.pre_test, post=study.post_test, reversed=False)
+
+
+def tests_of_kind(quizzes: list[Quiz], kind: str, forms: Forms | None) -> list[Quiz]:
+    """Among a course's live `quizzes`, the trainee's tests of `kind` (pre-test or post-test): for a study
+    participant their own form of it first, then any other quiz of that kind; else the quizzes of that kind."""
+    if forms is None:
+        return [quiz for quiz in quizzes if quiz.kind == kind]
+    theirs = forms.pre if kind == QuizKind.PRE_TEST else forms.post
+    study_forms = (forms.pre.pk, forms.post.pk)
+    others = [quiz for quiz in quizzes if quiz.kind == kind and quiz.pk not in study_forms]
+    return [theirs, *others] if any(quiz.pk == theirs.pk for quiz in quizzes) else others
 
 
 def test_kind(quiz: Quiz, forms: Forms | None) -> str:

@@ -21,6 +21,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -118,10 +119,8 @@ def pool_waitlisted(*, study: Study) -> Pool:
         .select_related("region")
         .order_by("pk")
     )
-    accounts = {
-        account.email.lower(): account
-        for account in User.objects.filter(email__in=[application.email for application in applications])
-    }
+    addresses = [application.email.lower() for application in applications]
+    accounts = {account.email.lower(): account for account in _by_address(User.objects.all(), addresses)}
     enrolled = _enrolled_in_course(study, [account.pk for account in accounts.values()])
     pool = Pool(PoolSource.WAITLIST)
     for application in applications:
@@ -153,10 +152,8 @@ def addresses_in(text: str) -> list[str]:
 
 def pool_from_list(*, study: Study, addresses: list[str]) -> Pool:
     """The active trainee accounts with these addresses that hold no seat in the study's course."""
-    accounts = {
-        account.email.lower(): account
-        for account in User.objects.filter(email__in=addresses).select_related("home_region").prefetch_related("groups")
-    }
+    users = User.objects.select_related("home_region").prefetch_related("groups")
+    accounts = {account.email.lower(): account for account in _by_address(users, addresses)}
     enrolled = _enrolled_in_course(study, [account.pk for account in accounts.values()])
     pool, seen = Pool(PoolSource.LIST), set()
     for address in addresses:
@@ -175,6 +172,11 @@ def pool_from_list(*, study: Study, addresses: list[str]) -> Pool:
             )
         seen.add(address)
     return pool
+
+
+def _by_address(users, addresses: list[str]):
+    """The users with these (lower-case) addresses, whatever the case they were stored in."""
+    return users.annotate(address=Lower("email")).filter(address__in=addresses)
 
 
 def pool_for(*, study: Study, source: str, addresses: list[str] = ()) -> Pool:

@@ -8,6 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry
 
+from assessments.constants import QuizKind
+from assessments.models import Study
 from assessments.services import (
     STUDY_RANDOMISE_NOT_PLANNING,
     STUDY_RANDOMISED_ALREADY,
@@ -35,6 +37,7 @@ from lms.people.recruitment_services import application_screen
 from ..courses.factories import CohortFactory, EnrollmentFactory, build_course
 from ..people.factories import SupervisorFactory, TraineeFactory, UserFactory
 from ..people.recruitment_factories import CandidateApplicationFactory, scores
+from .factories import make_quiz
 from .study_setup import forms, list_pool, make_forms, make_study, make_trainees, senior
 
 __all__ = ["forms", "senior"]
@@ -228,3 +231,21 @@ def test_accepted_candidates_not_yet_enrolled_make_a_pool(course, regions, forms
     study_randomise(study=study, pool=pool, by=senior)
     assert set(study.participants.values_list("trainee_id", flat=True)) == {free.pk, withdrawn.pk}
     assert Enrollment.objects.filter(trainee=withdrawn, status=EnrollmentStatus.ENROLLED).count() == 1
+
+
+def test_once_assigned_the_seed_forms_and_tests_stay_as_they_were(course, regions, forms, senior):
+    study = make_study(course, regions, forms)
+    study.seed = 99
+    study.full_clean()  # nobody assigned yet: the seed may change
+    study.save()
+    study_randomise(study=study, pool=list_pool(study, make_trainees(regions, 4)), by=senior)
+
+    study.refresh_from_db()
+    study.full_clean()
+    other_post_test = make_quiz(course, [], kind=QuizKind.POST_TEST, title="Pasca-uji lain")
+    for field, value in (("seed", 100), ("parallel_forms", False), ("post_test", other_post_test)):
+        changed = Study.objects.get(pk=study.pk)
+        setattr(changed, field, value)
+        with pytest.raises(ValidationError) as refused:
+            changed.full_clean()
+        assert field in refused.value.message_dict
