@@ -94,3 +94,11 @@ class RegradeState(models.TextChoices):
     RUNNING = "running", pgettext_lazy("regrade", "Running")
     DONE = "done", pgettext_lazy("regrade", "Done")
     FAILED = "failed", pgettext_lazy("regrade", "Failed")
+
+
+class PoolSource(models.TextChoices):
+    """Where the trainees randomised into a study's arms come from."""
+
+    ACCEPTED = "accepted", _("Accepted candidates not yet enrolled in the course")
+    WAITLIST = "waitlist", _("Waitlisted candidates (they are accepted when assigned)")
+    LIST = "list", _("A list of trainees' e-mail addresses")

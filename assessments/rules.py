@@ -7,7 +7,7 @@ from courses.completion import Condition, CourseStanding, register_gate, registe
 from courses.constants import StudyArm
 from courses.extensions import Activity, Link, register_cohort_links, register_course_activities
 
-from .constants import AttemptState
+from .constants import AttemptState, QuizKind
 from .selectors import (
     course_quizzes_for_trainee,
     grading_queue,
@@ -63,12 +63,12 @@ def post_test_passed(standing: CourseStanding) -> Condition | None:
     standings = post_tests_standing(trainee=standing.trainee, course=standing.course)
     if not standings:
         return None
-    failing = [(quiz, attempt) for quiz, attempt in standings if attempt is None or not attempt.passed]
-    quiz = (failing or standings)[0][0]
+    failing = [standing for standing in standings if standing[1] is None or not standing[1].passed]
+    quiz, _attempt, pass_mark = (failing or standings)[0]
     return Condition(
         key="post_test",
         label=_("Pass the post-test: %(quiz)s (pass mark %(mark)s%%)")
-        % {"quiz": quiz.title, "mark": format(quiz.pass_mark.normalize(), "f")},
+        % {"quiz": quiz.title, "mark": format((pass_mark or quiz.pass_mark).normalize(), "f")},
         met=not failing,
         next_step_url=reverse("assessments:quiz", kwargs={"quiz_id": quiz.pk}),
     )
@@ -76,7 +76,7 @@ def post_test_passed(standing: CourseStanding) -> Condition | None:
 
 def quiz_activities(course, user) -> list[Activity]:
     activities = []
-    for quiz, attempt in course_quizzes_for_trainee(trainee=user, course=course):
+    for quiz, attempt, kind in course_quizzes_for_trainee(trainee=user, course=course):
         if attempt is None:
             standing = ""
         elif attempt.state == AttemptState.SUBMITTED:
@@ -86,7 +86,7 @@ def quiz_activities(course, user) -> list[Activity]:
         else:
             standing = _("passed") if attempt.passed else _("not passed yet")
         url = reverse("assessments:quiz", kwargs={"quiz_id": quiz.pk})
-        activities.append(Activity(title=quiz.title, url=url, kind=quiz.get_kind_display(), standing=standing))
+        activities.append(Activity(title=quiz.title, url=url, kind=QuizKind(kind).label, standing=standing))
     return activities
 
 

@@ -16,7 +16,16 @@ from lms.people.constants import Role
 from .constants import FINISHED_STATES, AttemptState, GradingMethod, QuestionKind, QuizKind
 from .models import Answer, Attempt, Choice, Quiz, QuizWindow
 from .scoring import percent_of
-from .studies import post_test_blocked_reason, review_sealed, running_arm_of
+from .studies import (
+    Forms,
+    forms_for,
+    pass_mark_for,
+    post_test_blocked_reason,
+    review_sealed,
+    running_arm_of,
+    test_kind,
+    tests_of_kind,
+)
 
 
 @dataclass
@@ -28,6 +37,20 @@ class QuizStatus:
     window: QuizWindow | None
     attempts: list[Attempt] = field(default_factory=list)
     blocked_reason: str = ""
+    forms: Forms | None = None  # the trainee's forms as a study participant
+
+    @property
+    def kind(self) -> str:
+        """The part the quiz plays for this trainee (form B is a participant's pre-test when reversed)."""
+        return test_kind(self.quiz, self.forms)
+
+    @property
+    def kind_label(self) -> str:
+        return QuizKind(self.kind).label
+
+    @property
+    def pass_mark(self) -> Decimal | None:
+        return pass_mark_for(self.quiz, self.forms)
 
     @property
     def open_attempt(self) -> Attempt | None:
@@ -72,6 +95,7 @@ def quiz_status(*, quiz: Quiz, trainee, now=None) -> QuizStatus:
         enrollment=enrollment,
         window=window,
         attempts=list(Attempt.objects.filter(quiz=quiz, trainee=trainee).order_by("number")),
+        forms=forms_for(trainee=trainee, course=quiz.course_id),
     )
     status.blocked_reason = _blocked_reason(status, trainee, now)
     return status
@@ -89,13 +113,21 @@ def _blocked_reason(status: QuizStatus, trainee, now) -> str:
         return _("This quiz closed on %(date)s.") % {
             "date": date_format(timezone.localtime(window.closes_at), "j F Y H:i")
         }
-    if status.quiz.kind == QuizKind.POST_TEST:
-        arm = running_arm_of(trainee=trainee, course=status.quiz.course)
-        if arm is not None and arm.study.post_test_id == status.quiz.pk:
-            return post_test_blocked_reason(arm=arm, trainee=trainee, quiz=status.quiz, today=timezone.localdate(now))
-        if not lessons_completed(trainee=trainee, course=status.quiz.course):
+    if status.kind == QuizKind.POST_TEST:
+        quiz = status.quiz
+        arm = running_arm_of(trainee=trainee, course=quiz.course)
+        if arm is not None and quiz.pk in (arm.study.pre_test_id, arm.study.post_test_id):
+            return post_test_blocked_reason(arm=arm, trainee=trainee, quiz=quiz, today=timezone.localdate(now))
+        forms = status.forms
+        if forms is not None and not _finished(trainee=trainee, quiz=forms.pre):
+            return _("Take the pre-test first.")
+        if not lessons_completed(trainee=trainee, course=quiz.course):
             return _("The post-test opens once you have completed every lesson.")
     return ""
+
+
+def _finished(*, trainee, quiz: Quiz) -> bool:
+    return Attempt.objects.filter(quiz=quiz, trainee=trainee, state__in=FINISHED_STATES).exists()
 
 
 def lessons_completed(*, trainee, course) -> bool:
@@ -126,30 +158,50 @@ def live_quizzes(*, course, kind: str) -> QuerySet[Quiz]:
     return Quiz.objects.filter(course=course, kind=kind, is_live=True)
 
 
+def tests_for(*, trainee, course, kind: str, forms: Forms | None = None) -> list[Quiz]:
+    """The live quizzes that are the trainee's tests of `kind` (pre-test or post-test) in the course.
+
+    For a study participant the study's two forms count as `forms_for` orders them (their own
+    form first), beside any other quiz of that kind; for anyone else, the quizzes of that kind.
+    """
+    forms = forms if forms is not None else forms_for(trainee=trainee, course=course)
+    kinds = (QuizKind.PRE_TEST, QuizKind.POST_TEST) if forms is not None else (kind,)
+    quizzes = list(Quiz.objects.filter(course=course, kind__in=kinds, is_live=True).order_by("pk"))
+    return tests_of_kind(quizzes, kind, forms)
+
+
 def pre_tests_not_taken(*, trainee, course) -> list[Quiz]:
+    """The trainee's pre-tests (their form, for a study participant) with no finished attempt."""
+    forms = forms_for(trainee=trainee, course=course)
+    kinds = (QuizKind.PRE_TEST, QuizKind.POST_TEST) if forms is not None else (QuizKind.PRE_TEST,)
     finished = Attempt.objects.filter(quiz=OuterRef("pk"), trainee=trainee, state__in=FINISHED_STATES)
-    return list(live_quizzes(course=course, kind=QuizKind.PRE_TEST).exclude(Exists(finished)).order_by("pk"))
+    untaken = Quiz.objects.filter(course=course, kind__in=kinds, is_live=True).exclude(Exists(finished))
+    return tests_of_kind(list(untaken.order_by("pk")), QuizKind.PRE_TEST, forms)
 
 
-def post_tests_standing(*, trainee, course) -> list[tuple[Quiz, Attempt | None]]:
-    quizzes = list(live_quizzes(course=course, kind=QuizKind.POST_TEST).order_by("pk"))
+def post_tests_standing(*, trainee, course) -> list[tuple[Quiz, Attempt | None, Decimal | None]]:
+    """Each of the trainee's post-tests with their counted attempt and the pass mark that judges it."""
+    forms = forms_for(trainee=trainee, course=course)
+    quizzes = tests_for(trainee=trainee, course=course, kind=QuizKind.POST_TEST, forms=forms)
     attempts = Attempt.objects.filter(quiz__in=quizzes, trainee=trainee, state=AttemptState.GRADED)
     by_quiz: dict[int, list[Attempt]] = {}
     for attempt in attempts:
         by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
-    return [(quiz, counted_attempt(quiz, by_quiz.get(quiz.pk, []))) for quiz in quizzes]
+    return [(quiz, counted_attempt(quiz, by_quiz.get(quiz.pk, [])), pass_mark_for(quiz, forms)) for quiz in quizzes]
 
 
-def course_quizzes_for_trainee(*, trainee, course) -> list[tuple[Quiz, Attempt | None]]:
-    """Every live quiz of the course with the trainee's counted attempt, for the course page."""
+def course_quizzes_for_trainee(*, trainee, course) -> list[tuple[Quiz, Attempt | None, str]]:
+    """Every live quiz of the course with the trainee's counted attempt and the part it plays for them
+    (a study participant's form B first is their pre-test), in the order they take them."""
     quizzes = list(Quiz.objects.filter(course=course, is_live=True).order_by("kind", "pk"))
+    forms = forms_for(trainee=trainee, course=course)
     order = {QuizKind.PRE_TEST: 0, QuizKind.PRACTICE: 1, QuizKind.SURVEY: 2, QuizKind.POST_TEST: 3}
-    quizzes.sort(key=lambda quiz: (order[quiz.kind], quiz.pk))
+    quizzes.sort(key=lambda quiz: (order[test_kind(quiz, forms)], quiz.pk))
     attempts = Attempt.objects.filter(quiz__in=quizzes, trainee=trainee)
     by_quiz: dict[int, list[Attempt]] = {}
     for attempt in attempts:
         by_quiz.setdefault(attempt.quiz_id, []).append(attempt)
-    return [(quiz, counted_attempt(quiz, by_quiz.get(quiz.pk, []))) for quiz in quizzes]
+    return [(quiz, counted_attempt(quiz, by_quiz.get(quiz.pk, [])), test_kind(quiz, forms)) for quiz in quizzes]
 
 
 def attempt_for_trainee(*, attempt_id: int, trainee) -> Attempt:

@@ -17,6 +17,7 @@ answer is stored instead, with its number, so the page can show it.
 """
 
 import random
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,11 +26,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.log_actions import log
 
+from courses.constants import EnrollmentSource
 from courses.selectors import course_outline
-from courses.services import enrollment_refresh_completion
+from courses.services import candidate_accept, enrollment_create, enrollment_refresh_completion
+from lms.people.constants import RegionLevel
 
 from . import scoring
 from .constants import (
@@ -40,14 +43,17 @@ from .constants import (
     ArmRole,
     AttemptState,
     QuestionKind,
+    QuizKind,
     RegradeState,
     ScoreChangeReason,
     StudyStatus,
 )
 from .models import Answer, Attempt, Choice, Question, Quiz, ScoreChange
 from .models.regrading import RegradeRun
-from .models.studies import Arm, Study
+from .models.studies import Arm, Study, StudyParticipant
 from .selectors import quiz_status
+from .studies import forms_for, pass_mark_for, test_kind
+from .study_pool import Pool, assignment
 
 
 class QuizUnavailable(Exception):
@@ -347,16 +353,17 @@ def _settle(attempt: Attempt, marks: list[Decimal | None], *, now) -> None:
     """Set the attempt's state and totals from its marks, and tell the course when it is graded."""
     score = scoring.total(marks)
     attempt.score = score
+    quiz = attempt.quiz
+    forms = forms_for(trainee=attempt.trainee_id, course=quiz.course_id)
     if score is None:
         attempt.state, attempt.percent, attempt.passed, attempt.graded_at = AttemptState.SUBMITTED, None, None, None
     else:
         attempt.state, attempt.graded_at = AttemptState.GRADED, now
         attempt.percent = scoring.percent_of(score, attempt.max_score)
-        quiz = attempt.quiz
-        decided = attempt.percent is not None and quiz.decides_passing
-        attempt.passed = attempt.percent >= quiz.pass_mark if decided else None
+        pass_mark = pass_mark_for(quiz, forms)  # none for a pre-test, whichever form the trainee took as one
+        attempt.passed = attempt.percent >= pass_mark if attempt.percent is not None and pass_mark is not None else None
     attempt.save()
-    if attempt.state == AttemptState.GRADED and attempt.quiz.counts_for_completion:
+    if attempt.state == AttemptState.GRADED and test_kind(quiz, forms) == QuizKind.POST_TEST:
         _refresh_course_completion(attempt)
 
 
@@ -525,3 +532,86 @@ def arm_add(*, study: Study, cohort, role: str, post_test_opens: str, post_test_
     arm.full_clean()
     arm.save()
     return arm
+
+
+STUDY_RANDOMISE_NOT_PLANNING = gettext_lazy("Only a study in planning can be randomised.")
+STUDY_RANDOMISED_ALREADY = gettext_lazy("The trainees of this study have been assigned already.")
+STUDY_POOL_EMPTY = gettext_lazy("The pool holds nobody to assign.")
+STUDY_ACCEPTANCE_REASON = gettext_lazy("Assigned at random to a group of the evaluation study “%(study)s”.")
+
+
+def study_randomise(
+    *, study: Study, pool: Pool, by, strata=("region",), region_level: int = RegionLevel.PROVINCE
+) -> list[StudyParticipant]:
+    """Assign a pool of trainees to the arms of a planned study, and enrol each in their arm's cohort.
+
+    The assignment is `assessments.randomisation.allocate`: stratified by home region at
+    `region_level` (the province unless chosen otherwise) and, when `strata` names "sex", by sex;
+    balanced within every stratum; with parallel forms, half of each arm takes form B first. It
+    depends only on the pool and `study.seed`, so the same pool and seed give the same assignment
+    (the preview shows exactly what this writes).
+
+    Only a study in planning, and only once: the assignment is the study's baseline. Trainees
+    with an account are enrolled through `courses.services.enrollment_create` (source "study",
+    so the staff-reach rule applies). A waitlisted candidate has no account yet, so they are
+    accepted through `courses.services.candidate_accept`, recruitment's own acceptance: the
+    application is decided (with the study as the reason), the account made, the seat taken in
+    the arm's cohort and the e-mail with the password link sent, exactly as when a supervisor
+    accepts them; the cohort must then be open for enrolment. All or nothing: if any enrolment
+    is refused (a full cohort, …) nothing is written and every refusal is reported by name.
+    Audit-logged with the seed, the strata and the count per arm.
+    """
+    with transaction.atomic():
+        study = Study.objects.select_for_update().get(pk=study.pk)
+        if study.status != StudyStatus.PLANNING:
+            raise ValidationError(STUDY_RANDOMISE_NOT_PLANNING)
+        if study.participants.exists():
+            raise ValidationError(STUDY_RANDOMISED_ALREADY)
+        if not pool.members:
+            raise ValidationError(STUDY_POOL_EMPTY)
+        assigned = assignment(study=study, pool=pool, strata=strata, region_level=region_level)
+        participants, problems = [], []
+        for item in assigned:
+            try:
+                with transaction.atomic():
+                    trainee = _enrol_assigned(item, study=study, by=by)
+            except ValidationError as refused:
+                problems.extend(f"{item.member.name}: {message}" for message in refused.messages)
+                continue
+            participants.append(
+                StudyParticipant(
+                    study=study,
+                    arm=item.arm,
+                    trainee=trainee,
+                    stratum=item.stratum,
+                    forms_reversed=item.forms_reversed,
+                )
+            )
+        if problems:
+            raise ValidationError(problems)
+        StudyParticipant.objects.bulk_create(participants)
+        per_arm = Counter(str(item.arm.pk) for item in assigned)
+        log(
+            instance=study,
+            action="assessments.study.randomise",
+            user=by,
+            data={
+                "seed": study.seed,
+                "source": pool.source,
+                "strata": list(strata),
+                "region_level": int(region_level),
+                "assigned": len(participants),
+                "per_arm": dict(per_arm),
+                "forms_reversed": sum(1 for participant in participants if participant.forms_reversed),
+            },
+        )
+    return participants
+
+
+def _enrol_assigned(item, *, study: Study, by):
+    member = item.member
+    if member.application is not None:
+        reason = STUDY_ACCEPTANCE_REASON % {"study": study.name}
+        return candidate_accept(application=member.application, cohort=item.arm.cohort, by=by, reason=reason).trainee
+    enrollment_create(trainee=member.account, cohort=item.arm.cohort, by=by, source=EnrollmentSource.STUDY)
+    return member.account

@@ -5,6 +5,11 @@
   the pre-test and, when their arm's rule opens it, the post-test.
 - The post-test opens per arm: after the lessons, after the apprenticeship is signed off, or on
   a date (`post_test_blocked_reason`), and never before the pre-test is taken.
+- With parallel forms, a participant who takes form B first has the study's post-test quiz
+  as their pre-test and its pre-test quiz as their post-test. `forms_for` is the one place that
+  says which quiz is which for a trainee; the course gate (pre-test before the lessons), the
+  opening of the post-test, which quiz may be started, the verdict and the course's completion
+  all ask it (through `test_kind` and `pass_mark_for`).
 - A study's tests reveal nothing until the post-test has closed: no right answers, no feedback,
   whatever the quiz's review options say (`review_sealed`).
 - The contamination list names every control trainee who opened a lesson, started an
@@ -17,6 +22,7 @@ whether a trainee's apprenticeship is signed off, and which placements started i
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
@@ -30,8 +36,8 @@ from courses.models import Enrollment, LessonProgress
 from courses.selectors import cohorts_for_user, course_outline
 from lms.people.constants import Role
 
-from .constants import FINISHED_STATES, ArmRole, PostTestOpens, StudyStatus
-from .models import Arm, Attempt, Quiz, QuizWindow, Study
+from .constants import FINISHED_STATES, ArmRole, PostTestOpens, QuizKind, StudyStatus
+from .models import Arm, Attempt, Quiz, QuizWindow, Study, StudyParticipant
 
 
 @dataclass(frozen=True)
@@ -112,11 +118,107 @@ def held_untreated(*, trainee, course=None) -> Arm | None:
     return arms.select_related("study", "cohort").first()
 
 
+@dataclass(frozen=True)
+class Forms:
+    """A study participant's two tests, in the order they take them: `pre, post = forms`."""
+
+    pre: Quiz
+    post: Quiz
+    reversed: bool  # form B (the study's post-test quiz) first
+
+    def __iter__(self):
+        return iter((self.pre, self.post))
+
+    @property
+    def standard(self) -> Quiz:
+        """Form B, the study's post-test quiz: its pass mark is the course's standard on either form."""
+        return self.pre if self.reversed else self.post
+
+    def kind_of(self, quiz: Quiz) -> str | None:
+        """QuizKind.PRE_TEST or POST_TEST when `quiz` is one of the two forms, else None."""
+        if quiz.pk == self.pre.pk:
+            return QuizKind.PRE_TEST
+        if quiz.pk == self.post.pk:
+            return QuizKind.POST_TEST
+        return None
+
+
+def forms_for(*, trainee, course) -> Forms | None:
+    """The trainee's pre-test and post-test as a participant of a study of `course`: (form A, form B),
+    or (form B, form A) for one who takes form B first. None for a trainee in no study of the course,
+    whose tests are simply the quizzes of each kind. One query.
+
+    The order is the participant's for good (also after the study has closed): a trainee who has
+    seen form B as a pre-test takes form A as the post-test whenever they take it. The answer is
+    kept on the user object, as its roles are, so the gates of one page read it once.
+    """
+    course_id = getattr(course, "pk", course)
+    known = trainee.__dict__.setdefault("_study_forms", {}) if hasattr(trainee, "__dict__") else {}
+    if course_id not in known:  # read once per user object, i.e. once per request for request.user
+        participant = (
+            StudyParticipant.objects.filter(trainee=trainee, study__course_id=course_id)
+            .select_related("study__pre_test", "study__post_test")
+            .order_by("-assigned_at", "-pk")
+            .first()
+        )
+        known[course_id] = None if participant is None else _forms_of(participant)
+    return known[course_id]
+
+
+def forms_for_many(*, trainee_ids, course_ids) -> dict[tuple[int, int], Forms]:
+    """`forms_for` for many trainees and courses in one query: {(trainee id, course id): Forms}."""
+    participants = (
+        StudyParticipant.objects.filter(trainee_id__in=trainee_ids, study__course_id__in=course_ids)
+        .select_related("study__pre_test", "study__post_test")
+        .order_by("assigned_at", "pk")
+    )
+    return {(p.trainee_id, p.study.course_id): _forms_of(p) for p in participants}  # the latest place wins
+
+
+def _forms_of(participant: StudyParticipant) -> Forms:
+    study = participant.study
+    if participant.forms_reversed:
+        return Forms(pre=study.post_test, post=study.pre_test, reversed=True)
+    return Forms(pre=study.pre_test, post=study.post_test, reversed=False)
+
+
+def tests_of_kind(quizzes: list[Quiz], kind: str, forms: Forms | None) -> list[Quiz]:
+    """Among a course's live `quizzes`, the trainee's tests of `kind` (pre-test or post-test): for a study
+    participant their own form of it first, then any other quiz of that kind; else the quizzes of that kind."""
+    if forms is None:
+        return [quiz for quiz in quizzes if quiz.kind == kind]
+    theirs = forms.pre if kind == QuizKind.PRE_TEST else forms.post
+    study_forms = (forms.pre.pk, forms.post.pk)
+    others = [quiz for quiz in quizzes if quiz.kind == kind and quiz.pk not in study_forms]
+    return [theirs, *others] if any(quiz.pk == theirs.pk for quiz in quizzes) else others
+
+
+def test_kind(quiz: Quiz, forms: Forms | None) -> str:
+    """The part `quiz` plays for the trainee whose `forms` these are: their pre-test, post-test, or its own kind."""
+    return (forms.kind_of(quiz) if forms is not None else None) or quiz.kind
+
+
+def pass_mark_for(quiz: Quiz, forms: Forms | None) -> Decimal | None:
+    """The pass mark that gives the trainee a verdict on `quiz`; None when the quiz decides nothing for them
+    (a pre-test, whichever form it is, or a survey). A post-test on form A is judged by form B's pass mark."""
+    kind = forms.kind_of(quiz) if forms is not None else None
+    if kind == QuizKind.PRE_TEST:
+        return None
+    if kind == QuizKind.POST_TEST:
+        return forms.standard.pass_mark
+    return quiz.pass_mark if quiz.decides_passing else None
+
+
+def pre_test_taken_by(*, trainee, forms: Forms | None, study: Study) -> bool:
+    pre_id = forms.pre.pk if forms is not None else study.pre_test_id
+    return Attempt.objects.filter(quiz_id=pre_id, trainee=trainee, state__in=FINISHED_STATES).exists()
+
+
 def post_test_blocked_reason(*, arm: Arm, trainee, quiz: Quiz, today: datetime.date | None = None) -> str:
-    """Why the study's post-test is not open yet for this trainee; "" when it is."""
+    """Why the study's post-test (the trainee's form of it) is not open yet for this trainee; "" when it is."""
     today = today or timezone.localdate()
     study = arm.study
-    if not Attempt.objects.filter(quiz_id=study.pre_test_id, trainee=trainee, state__in=FINISHED_STATES).exists():
+    if not pre_test_taken_by(trainee=trainee, forms=forms_for(trainee=trainee, course=study.course_id), study=study):
         return _("Take the pre-test first.")
     if arm.post_test_opens == PostTestOpens.ON_DATE:
         if arm.post_test_opens_on and today < arm.post_test_opens_on:

@@ -26,5 +26,6 @@ urlpatterns = [
     path("analisis/perbandingan/", reports.comparison, name="report_comparison"),
     path("studi/", studies.study_list, name="studies"),
     path("studi/<int:study_id>/", studies.study_detail, name="study"),
+    path("studi/<int:study_id>/acak/", studies.study_randomise_view, name="study_randomise"),
     path("studi/<int:study_id>/<str:action>/", studies.study_change_status, name="study_status"),
 ]

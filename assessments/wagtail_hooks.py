@@ -26,6 +26,9 @@ def register_assessment_log_actions(actions):
     actions.register_model(Study, ModelLogEntry)
     actions.register_action("assessments.study.start", _("Start study"), _("Started the evaluation study"))
     actions.register_action("assessments.study.close", _("Close study"), _("Closed the evaluation study"))
+    actions.register_action(
+        "assessments.study.randomise", _("Randomise study"), _("Assigned trainees to the study's arms at random")
+    )
 
 
 class QuestionCategoryViewSet(SnippetViewSet):

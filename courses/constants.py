@@ -31,6 +31,7 @@ class EnrollmentSource(models.TextChoices):
     SELF = "self", _("Enrolled themselves")
     BULK = "bulk", _("Enrolled from a file")
     RECRUITMENT = "recruitment", _("Accepted through recruitment")
+    STUDY = "study", _("Assigned by an evaluation study")
 
 
 # Enrolments that hold a seat and give access to the lessons.

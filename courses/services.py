@@ -45,6 +45,9 @@ COMPLETED_NOT_WITHDRAWN = _(
 
 REFLECTION_MAX_CHARS = 5000
 
+# Enrolments where a member of staff chose the trainee: they reach only the trainees courses.rules gives them.
+STAFF_CHOSEN_SOURCES = (EnrollmentSource.BULK, EnrollmentSource.STUDY)
+
 
 def enrollment_problems(*, trainee: User, cohort: Cohort, self_enrolment: bool, by: User | None = None) -> list[str]:
     """Why the trainee cannot take a seat in the cohort (capacity aside); empty when they can.
@@ -92,7 +95,7 @@ def enrollment_create(*, trainee: User, cohort: Cohort, by: User | None, source:
             trainee=trainee,
             cohort=cohort,
             self_enrolment=source == EnrollmentSource.SELF,
-            by=by if source == EnrollmentSource.BULK else None,
+            by=by if source in STAFF_CHOSEN_SOURCES else None,
         )
         if problems:
             raise ValidationError(problems)

@@ -108,8 +108,18 @@ class Study(ClusterableModel):
             quiz = getattr(self, field, None) if getattr(self, f"{field}_id") else None
             if quiz is not None and self.course_id and quiz.course_id != self.course_id:
                 errors[field] = _("Choose a quiz of the study's course.")
+        errors.update(self._assignment_changes())
         if errors:
             raise ValidationError(errors)
+
+    def _assignment_changes(self) -> dict:
+        """Once trainees are assigned, what reproduces and reads the assignment stays as it was."""
+        if self.pk is None or not self.participants.exists():
+            return {}
+        fixed = ("seed", "parallel_forms", "pre_test_id", "post_test_id")
+        stored = Study.objects.filter(pk=self.pk).values(*fixed).first() or {}
+        message = _("The trainees have been assigned at random: this can no longer change.")
+        return {name.removesuffix("_id"): message for name in fixed if stored.get(name) != getattr(self, name)}
 
 
 class Arm(Orderable):

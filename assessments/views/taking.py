@@ -44,6 +44,7 @@ from assessments.services import (
     attempt_start,
     attempt_submit,
 )
+from assessments.studies import forms_for, test_kind
 
 MAX_AUTOSAVE_BYTES = 256 * 1024
 
@@ -149,6 +150,7 @@ def attempt_review(request, attempt_id: int):
     context = {
         "attempt": attempt,
         "quiz": attempt.quiz,
+        "kind": test_kind(attempt.quiz, forms_for(trainee=request.user, course=attempt.quiz.course_id)),
         "options": options,
         "answers": attempt_answers(attempt) if options.answers or options.feedback else [],
         "likert_levels": dict(LIKERT_LEVELS),

@@ -1,6 +1,6 @@
 """Reads for certification: the facts behind eligibility, in a fixed number of queries, and scoped lookups.
 
-`programme_standings_bulk` reads everything the rules need for many trainees at once (seven
+`programme_standings_bulk` reads everything the rules need for many trainees at once (eight
 queries whatever the number of trainees, programmes, courses or attempts) and passes plain
 values to `eligibility.evaluate`. Supervisors reach trainees and certificates only through the
 region-scoped lookups below, which answer 404 for anything outside their region.
@@ -21,6 +21,7 @@ from apprenticeship.models import Placement
 from assessments.constants import AttemptState, QuizKind
 from assessments.models import Attempt, Quiz
 from assessments.selectors import counted_attempt
+from assessments.studies import forms_for_many, tests_of_kind
 from courses.constants import EnrollmentStatus
 from courses.models import CoursePage, Enrollment
 from lms.people.constants import Role
@@ -94,7 +95,11 @@ def rules_of(programme: CertificationProgramme) -> Rules:
 def programme_standings_bulk(
     *, trainee_ids: list[int], programmes: list[CertificationProgramme] | None = None, today=None
 ) -> dict[int, list[ProgrammeStanding]]:
-    """Every programme's standing for each trainee, keyed by trainee id, in seven queries."""
+    """Every programme's standing for each trainee, keyed by trainee id, in eight queries.
+
+    A study participant's post-test is their own form of it (`assessments.studies.forms_for`): form A
+    for one who took form B first, whose form B attempt was their pre-test and never counts here.
+    """
     today = today or timezone.localdate()
     programmes = list(active_programmes()) if programmes is None else programmes
     trainee_ids = list(trainee_ids)
@@ -115,11 +120,18 @@ def programme_standings_bulk(
             day = timezone.localdate(completed_at)
             completed_on[(trainee_id, course_id)] = max(day, completed_on.get((trainee_id, course_id), day))
 
+    # The post-tests, and the study pre-tests (form A) that are a post-test for trainees who took form B first
     quizzes = list(
-        Quiz.objects.filter(course_id__in=course_ids, kind=QuizKind.POST_TEST, is_live=True)
-        .only("pk", "course_id", "grading_method")
+        Quiz.objects.filter(
+            Q(kind=QuizKind.POST_TEST) | Q(kind=QuizKind.PRE_TEST, studies_as_pre_test__parallel_forms=True),
+            course_id__in=course_ids,
+            is_live=True,
+        )
+        .only("pk", "course_id", "grading_method", "kind")
+        .distinct()
         .order_by("pk")
     )
+    forms = forms_for_many(trainee_ids=trainee_ids, course_ids=course_ids)
     attempts: dict[tuple[int, int], list[Attempt]] = {}
     for attempt in Attempt.objects.filter(quiz__in=quizzes, trainee_id__in=trainee_ids, state=AttemptState.GRADED).only(
         "pk", "quiz_id", "trainee_id", "number", "state", "score", "percent"
@@ -169,7 +181,9 @@ def programme_standings_bulk(
                     completed=(trainee_id, course.pk) in completed,
                     post_test_percents=tuple(
                         _percent(counted_attempt(quiz, attempts.get((trainee_id, quiz.pk), [])))
-                        for quiz in quizzes_of.get(course.pk, [])
+                        for quiz in tests_of_kind(
+                            quizzes_of.get(course.pk, []), QuizKind.POST_TEST, forms.get((trainee_id, course.pk))
+                        )
                     ),
                 )
                 for course in programme.required_courses.all()

@@ -33,6 +33,13 @@ class EducationLevel(models.TextChoices):
     S3 = "S3", _("Doctorate (S3)")
 
 
+class Sex(models.TextChoices):
+    """Optional, as the trainee states it; evaluation studies may stratify their randomisation by it."""
+
+    FEMALE = "female", _("Female")
+    MALE = "male", _("Male")
+
+
 class RegionLevel(models.IntegerChoices):
     """Depth in the region tree: one more segment of the official code per level."""
 

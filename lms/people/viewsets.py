@@ -6,7 +6,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 from .forms import RegionChoiceField
 from .selectors import region_choices
 
-PROFILE_FIELDS = ["full_name", "phone", "education_level", "home_region", "scope_region"]
+PROFILE_FIELDS = ["full_name", "phone", "education_level", "sex", "home_region", "scope_region"]
 
 
 class _ProfileFieldsMixin(forms.Form):

@@ -219,3 +219,24 @@ def test_programme_validation(programme, course):
     programme.recertification_window_months = 6
     programme.renewable = False
     programme.full_clean()
+
+
+def test_a_study_participant_who_took_form_b_first_is_judged_on_form_a(trainee, cohort, post_test, kube, programme):
+    """With parallel forms, form B (the post-test quiz) was this trainee's pre-test: their post-test is form A."""
+    from assessments.constants import ArmRole, PostTestOpens, QuizKind
+    from assessments.models import Quiz, Study, StudyParticipant
+    from assessments.services import arm_add
+
+    form_a = Quiz.objects.create(course=cohort.course, kind=QuizKind.PRE_TEST, title="Pre-test", is_live=True)
+    study = Study.objects.create(
+        name="Studi", course=cohort.course, pre_test=form_a, post_test=post_test, parallel_forms=True, design="waitlist"
+    )
+    arm = arm_add(study=study, cohort=cohort, role=ArmRole.TREATMENT, post_test_opens=PostTestOpens.AFTER_LESSONS)
+    place = StudyParticipant.objects.create(study=study, arm=arm, trainee=trainee, forms_reversed=True)
+    complete_course(trainee, cohort, percent=Decimal(40), quiz=post_test)  # form B, taken as the pre-test
+    grade(trainee, form_a, cohort, percent=Decimal(80))  # form A, the post-test
+    finish_apprenticeship(trainee, kube, cohort)
+
+    assert programme_standing(trainee=trainee, programme=programme).eligible
+    StudyParticipant.objects.filter(pk=place.pk).update(forms_reversed=False)
+    assert not programme_standing(trainee=trainee, programme=programme).eligible  # then form B at 40 % counts

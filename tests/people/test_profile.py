@@ -1,6 +1,6 @@
 import pytest
 
-from lms.people.constants import EducationLevel
+from lms.people.constants import EducationLevel, Sex
 
 from .factories import TraineeFactory
 
@@ -59,3 +59,19 @@ def test_profile_edits_only_the_signed_in_person(client, regions):
 
     other.refresh_from_db()
     assert other.full_name == "Orang Lain"
+
+
+def test_sex_is_optional_and_kept_when_given(client, regions):
+    """Evaluation studies may balance their groups by sex; the trainee may leave it empty."""
+    trainee = TraineeFactory()
+    client.force_login(trainee)
+    data = {"full_name": trainee.full_name, "phone": "081311112222", "education_level": EducationLevel.SLTA}
+
+    assert 'name="sex"' in client.get("/profil/").content.decode()
+    client.post("/profil/", data | {"sex": Sex.FEMALE})
+    trainee.refresh_from_db()
+    assert trainee.sex == Sex.FEMALE
+
+    assert client.post("/profil/", data | {"sex": ""}).status_code == 302
+    trainee.refresh_from_db()
+    assert trainee.sex == ""

@@ -22,6 +22,7 @@ def test_admin_creates_a_supervisor_with_a_region(admin_client, regions):
 
     form = admin_client.get("/admin/users/new/").content.decode()
     assert 'name="full_name"' in form and 'name="first_name"' not in form
+    assert 'name="sex"' in form
 
     response = admin_client.post(
         "/admin/users/new/",
@@ -30,6 +31,7 @@ def test_admin_creates_a_supervisor_with_a_region(admin_client, regions):
             "full_name": "Penyelia Baru",
             "phone": "081299990000",
             "education_level": "S1",
+            "sex": "male",
             "scope_region": regions["35"].pk,
             "password1": "Sandi-Penyelia-Baru-2026",
             "password2": "Sandi-Penyelia-Baru-2026",
@@ -40,6 +42,7 @@ def test_admin_creates_a_supervisor_with_a_region(admin_client, regions):
     assert response.status_code == 302, response.content.decode()[:2000]
     created = User.objects.get(email="penyelia.baru@contoh.test")
     assert created.full_name == "Penyelia Baru" and created.scope_region == regions["35"]
+    assert created.sex == "male"
 
 
 def test_region_admin_lists_the_tree(admin_client, regions):

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from ..constants import EducationLevel, RegionLevel, Role
+from ..constants import EducationLevel, RegionLevel, Role, Sex
 
 REGION_CODE_VALIDATOR = RegexValidator(
     r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$",
@@ -76,13 +76,20 @@ class User(AbstractBaseUser, PermissionsMixin):
     People sign in with their e-mail address. One full-name field, because many
     Indonesians have a single name. `scope_region` is the subtree a supervisor (or a
     trainer working for a province) is responsible for; `home_region` is where the person
-    lives and works.
+    lives and works. `sex` is optional: an evaluation study may balance its groups by it.
     """
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150)
     phone = models.CharField(_("mobile phone"), max_length=16, blank=True, validators=[PHONE_VALIDATOR])
     education_level = models.CharField(_("education level"), max_length=4, choices=EducationLevel.choices, blank=True)
+    sex = models.CharField(
+        _("sex"),
+        max_length=6,
+        choices=Sex.choices,
+        blank=True,
+        help_text=_("Optional. Evaluation studies may use it to form comparable groups."),
+    )
     home_region = models.ForeignKey(
         Region,
         verbose_name=_("home region"),
