@@ -52,7 +52,7 @@ from .models import Answer, Attempt, Choice, Question, Quiz, ScoreChange
 from .models.regrading import RegradeRun
 from .models.studies import Arm, Study, StudyParticipant
 from .selectors import quiz_status
-from .studies import forms_for, pass_mark_for, test_kind
+from .studies import forget_study_caches, forms_for, pass_mark_for, test_kind
 from .study_pool import Pool, assignment
 
 
@@ -590,6 +590,8 @@ def study_randomise(
         if problems:
             raise ValidationError(problems)
         StudyParticipant.objects.bulk_create(participants)
+        forget_study_caches()  # bulk_create sends no post_save (assessments.receivers)
+        transaction.on_commit(forget_study_caches)
         per_arm = Counter(str(item.arm.pk) for item in assigned)
         log(
             instance=study,

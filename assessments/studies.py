@@ -103,6 +103,23 @@ def forget_running_control_cohorts() -> None:
     cache.delete(RUNNING_CONTROL_COHORTS_KEY)
 
 
+COURSES_WITH_PARTICIPANTS_KEY = "assessments:courses-with-participants"
+
+
+def courses_with_participants() -> frozenset[int]:
+    """Courses of a study that has participants, cached like `running_control_cohort_ids`, so
+    that the pages of every other course never ask for a trainee's study forms."""
+    course_ids = cache.get(COURSES_WITH_PARTICIPANTS_KEY)
+    if course_ids is None:
+        course_ids = frozenset(StudyParticipant.objects.values_list("study__course_id", flat=True).distinct())
+        cache.set(COURSES_WITH_PARTICIPANTS_KEY, course_ids, timeout=3600)
+    return course_ids
+
+
+def forget_study_caches() -> None:
+    cache.delete_many([RUNNING_CONTROL_COHORTS_KEY, COURSES_WITH_PARTICIPANTS_KEY])
+
+
 def held_untreated(*, trainee, course=None) -> Arm | None:
     """The running control arm the trainee belongs to (in `course`, or in any course); None if none."""
     if not running_control_cohort_ids():
@@ -154,6 +171,8 @@ def forms_for(*, trainee, course) -> Forms | None:
     """
     course_id = getattr(course, "pk", course)
     known = trainee.__dict__.setdefault("_study_forms", {}) if hasattr(trainee, "__dict__") else {}
+    if course_id not in known and course_id not in courses_with_participants():
+        known[course_id] = None
     if course_id not in known:  # read once per user object, i.e. once per request for request.user
         participant = (
             StudyParticipant.objects.filter(trainee=trainee, study__course_id=course_id)

@@ -110,5 +110,5 @@ def take(quiz, trainee, *, right=True):
     attempt = attempt_start(quiz=quiz, trainee=trainee)
     question = attempt.answers.get().question
     choice = question.choices.get(text=RIGHT if right else WRONG)
-    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=[GivenAnswer(question.pk, [choice.pk], 1)])
+    attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=[GivenAnswer(question.pk, [choice.pk])])
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)

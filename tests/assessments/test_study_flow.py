@@ -34,9 +34,9 @@ def _take(quiz, trainee, *, right=True, essay=""):
     for answer in attempt.answers.select_related("question"):
         question = answer.question
         if question.kind == QuestionKind.ESSAY:
-            given.append(GivenAnswer(question.pk, essay, 1))
+            given.append(GivenAnswer(question.pk, essay))
         else:
-            given.append(GivenAnswer(question.pk, [question.choices.get(text=RIGHT if right else WRONG).pk], 1))
+            given.append(GivenAnswer(question.pk, [question.choices.get(text=RIGHT if right else WRONG).pk]))
     attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=given)
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 
