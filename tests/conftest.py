@@ -45,7 +45,19 @@ def _force_login_gives_the_second_factor(monkeypatch):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
+    """Each test has its own public media folder and its own private files folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    private = settings.STORAGES["private"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {**private, "OPTIONS": {**private["OPTIONS"], "location": tmp_path / "private"}},
+    }
+
+
+@pytest.fixture
+def private_root(tmp_path):
+    """The folder of this test's private files (certificates, logbook photos)."""
+    return tmp_path / "private"
 
 
 @pytest.fixture

@@ -21,6 +21,45 @@ def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def private_storage_settings(environ, *, location) -> dict:
+    """STORAGES["private"]: a folder on disk, or, when S3_BUCKET is set, a bucket of private objects.
+
+    The bucket's objects are written with the private ACL and read only through URLs signed
+    for S3_URL_EXPIRY seconds (60 by default), with no custom domain (a custom domain would
+    mean unsigned URLs). S3_ENDPOINT_URL names an S3-compatible store (MinIO, Ceph, a
+    provider's own); with it, path-style addresses are used unless S3_ADDRESSING_STYLE says
+    otherwise, since those stores rarely have a wildcard DNS name. Without S3_ACCESS_KEY_ID
+    and S3_SECRET_ACCESS_KEY, boto3 looks for credentials as usual (AWS_ACCESS_KEY_ID,
+    an instance role). The tests build the same settings with this function for moto's server.
+    """
+    bucket = environ.get("S3_BUCKET", "").strip()
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            # Readable by the app's own user only: the web server never serves these.
+            "OPTIONS": {"location": location, "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+        }
+    endpoint = environ.get("S3_ENDPOINT_URL", "").strip() or None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": environ.get("S3_REGION", "").strip() or None,
+        "location": environ.get("S3_PREFIX", "").strip().strip("/"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": int(environ.get("S3_URL_EXPIRY", "60")),
+        "custom_domain": None,
+        "signature_version": "s3v4",
+        "addressing_style": environ.get("S3_ADDRESSING_STYLE", "").strip() or ("path" if endpoint else "virtual"),
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "private, no-store"},
+    }
+    if environ.get("S3_ACCESS_KEY_ID"):
+        options["access_key"] = environ["S3_ACCESS_KEY_ID"]
+        options["secret_key"] = environ.get("S3_SECRET_ACCESS_KEY", "")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -211,9 +250,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Private files (certificates, logbook photos): never under MEDIA_ROOT, never served by the web
+# server; only permission-checked views hand them out (lms/files.py). On disk in this folder, or
+# in an S3-compatible bucket when S3_BUCKET is set (README.md, "Private files").
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": private_storage_settings(os.environ, location=PRIVATE_MEDIA_ROOT),
 }
 
 # E-mail
