@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from lms.documents import document_serve
 from lms.files import PUBLIC_MEDIA_FOLDERS, public_media
 from lms.home.views import healthz
 from lms.people import admin_reports
@@ -19,6 +20,8 @@ urlpatterns = [
     ),
     path("admin/", include((admin_reports.urlpatterns, "people_admin_reports"))),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view wrapped to add nosniff and the sandbox policy (lms/documents.py).
+    re_path(r"^documents/(\d+)/(.*)$", document_serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("akun/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
