@@ -15,6 +15,7 @@ that may run nothing, so a file that is not what it claims cannot act in the sit
 """
 
 import functools
+import posixpath
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -22,7 +23,7 @@ from django.core.files.storage import Storage, storages
 from django.core.signals import setting_changed
 from django.db.models.fields.files import FieldFile
 from django.dispatch import receiver
-from django.http import FileResponse, HttpResponseBase, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseBase, HttpResponseRedirect
 from django.utils.functional import LazyObject, empty
 from django.utils.http import content_disposition_header
 from django.views.static import serve
@@ -138,5 +139,10 @@ def move_to_private_storage(*, rows, field: str, source: Storage, rename=None) -
 
 
 def public_media(request, path: str):
-    """Development only (DEBUG): a public image from MEDIA_ROOT; lms/urls.py routes only PUBLIC_MEDIA_FOLDERS here."""
+    """Development only (DEBUG): a public image from MEDIA_ROOT; lms/urls.py routes only PUBLIC_MEDIA_FOLDERS here.
+
+    The folder is checked again after `..` is resolved: images/../documents/x is a document.
+    """
+    if posixpath.normpath(path).lstrip("/").split("/", 1)[0] not in PUBLIC_MEDIA_FOLDERS:
+        raise Http404
     return serve(request, path, document_root=settings.MEDIA_ROOT)

@@ -159,6 +159,7 @@ def test_documents_are_not_served_from_media_by_the_development_server(client, s
 
     assert files_under(settings.MEDIA_ROOT) == [document.file.name]
     assert client.get(f"/media/{document.file.name}").status_code == 404
+    assert client.get(f"/media/images/../{document.file.name}").status_code == 404
     assert client.get(document.url).status_code == 200
 
 
