@@ -6,6 +6,11 @@ Moto checks object ACLs for unsigned requests but checks neither the signature n
 expiry of a signed URL, so the expiry is read from the URL itself (S3 enforces it).
 """
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -16,6 +21,7 @@ from lms.settings.base import private_storage_settings
 from ..storage import fetch
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_without_a_bucket_private_files_stay_in_a_folder_only_the_app_reads(tmp_path):
@@ -38,6 +44,39 @@ def test_a_bucket_gets_private_objects_and_urls_signed_for_a_minute():
     assert options["custom_domain"] is None
     assert options["addressing_style"] == "virtual"  # AWS itself; an S3_ENDPOINT_URL makes it "path"
     assert "access_key" not in options  # boto3's own credential chain (instance role, AWS_* variables)
+
+
+def test_production_reads_the_bucket_from_the_environment():
+    environment = {
+        "PATH": "/usr/bin:/bin",
+        "SECRET_KEY": "s" * 50,
+        "DATABASE_URL": "postgres://akademi@db.internal:5432/akademi",
+        "REDIS_URL": "redis://cache.internal:6379/0",
+        "S3_BUCKET": "akademi-private",
+        "S3_ENDPOINT_URL": "https://s3.example.go.id",
+        "S3_REGION": "ap-southeast-3",
+        "S3_ACCESS_KEY_ID": "kunci",
+        "S3_SECRET_ACCESS_KEY": "rahasia",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import json, lms.settings.production as s; print(json.dumps(s.STORAGES['private']))"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+    private = json.loads(result.stdout)
+    assert private["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert {key: private["OPTIONS"][key] for key in ("bucket_name", "endpoint_url", "region_name", "access_key")} == {
+        "bucket_name": "akademi-private",
+        "endpoint_url": "https://s3.example.go.id",
+        "region_name": "ap-southeast-3",
+        "access_key": "kunci",
+    }
+    assert private["OPTIONS"]["addressing_style"] == "path"
 
 
 def test_the_private_storage_writes_objects_nobody_reads_without_a_signature(s3_bucket):
