@@ -280,7 +280,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Private files (certificates, logbook photos): never under MEDIA_ROOT, never served by the web
 # server; only permission-checked views hand them out (lms/files.py). On disk in this folder, or
-# in an S3-compatible bucket when S3_BUCKET is set (README.md, "Private files").
+# in an S3-compatible bucket when S3_BUCKET is set (README.md, "Files").
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
