@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.files import private_storage
+
 from ..constants import (
     LOGBOOK_MAX_HOURS_PER_DAY,
     OPEN_STATUSES,
@@ -162,11 +164,12 @@ def _photo_path(photo, filename):
 class LogbookPhoto(models.Model):
     """A photo attached to a logbook entry, re-encoded on upload (EXIF and location removed).
 
-    Photos are served through a view that checks who is asking, never straight from media.
+    Photos are private files (random names, never under MEDIA_ROOT) served through a view
+    that checks who is asking.
     """
 
     entry = models.ForeignKey(LogbookEntry, verbose_name=_("entry"), on_delete=models.CASCADE, related_name="photos")
-    image = models.FileField(_("photo"), upload_to=_photo_path)
+    image = models.FileField(_("photo"), upload_to=_photo_path, storage=private_storage)
     width = models.PositiveIntegerField(_("width"))
     height = models.PositiveIntegerField(_("height"))
     original_name = models.CharField(_("file name"), max_length=255, blank=True)

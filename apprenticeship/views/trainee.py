@@ -9,7 +9,7 @@ makes a resent entry update the first one instead of doubling it.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.files import private_file_response
 from lms.people.constants import Role
 from lms.sanitize import html_to_plain_text
 
@@ -148,12 +149,15 @@ def _attach(form, error: ValidationError):
 
 @login_required
 def photo(request, photo_id: int):
-    """A logbook photo, for those who may read the entry; never a public media URL."""
+    """A logbook photo, for those who may read the entry; a private file with no public address.
+
+    Shown inside pages, so inline, but always as the WebP it was re-encoded to (photos.py).
+    """
     item = get_object_or_404(LogbookPhoto.objects.select_related("entry"), pk=photo_id)
     logbook_entry_get_for_user(user=request.user, entry_id=item.entry_id)
-    response = FileResponse(item.image.open("rb"), content_type="image/webp")
-    response["Cache-Control"] = "private, max-age=86400"
-    return response
+    return private_file_response(
+        item.image, content_type="image/webp", as_attachment=False, cache_control="private, max-age=86400"
+    )
 
 
 @login_required

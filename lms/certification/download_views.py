@@ -9,14 +9,19 @@ A revoked certificate: supervisors and administrators still download it (for the
 and for disputes); the holder is refused with a page saying it was revoked, because a
 fresh copy of a revoked certificate is exactly what must not circulate. An expired one
 stays downloadable by its holder: its dates and its QR code say it has expired.
+
+The PDF is a private file (lms/files.py): it has no public address, and this view streams it,
+or redirects to a short-lived signed URL when it is in a bucket, as an attachment with
+`nosniff` and a sandboxing Content-Security-Policy.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from lms.files import private_file_response
 from lms.people.constants import Role
 from lms.people.scoping import region_in_user_scope
 
@@ -53,11 +58,6 @@ def certificate_download(request, certificate_id: int):
         return response
     if not certificate.pdf or not certificate.pdf.storage.exists(certificate.pdf.name):
         certificate_pdf_store(certificate=certificate)
-    response = FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
-        filename=certificate_pdf_filename(certificate),
-        content_type="application/pdf",
+    return private_file_response(
+        certificate.pdf, content_type="application/pdf", filename=certificate_pdf_filename(certificate)
     )
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -5,6 +5,7 @@ courses, post-tests and apprenticeship each time it is asked.
 """
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+from lms.files import private_storage
 
 from .constants import CertificateStatus, IssueMode
 from .validity import is_valid_on
@@ -121,13 +124,19 @@ class CertificationProgramme(models.Model):
             raise ValidationError(errors)
 
 
+def certificate_pdf_path(certificate, filename) -> str:
+    """A random name: the serial number is printed on the certificate, so it must not find the file."""
+    return f"certificates/{uuid.uuid4().hex}.pdf"
+
+
 class Certificate(models.Model):
     """A certificate held by one trainee under one programme.
 
     The serial number is for people (printed, quoted on the phone); the verification code is
     for machines (the QR code) and is long and random, so certificates cannot be enumerated.
     A revoked certificate stays on record with its reason. A renewal is a new certificate
-    pointing at the one it renews.
+    pointing at the one it renews. The PDF is a private file under a random name, handed out
+    only by `download_views` (the holder downloads it named by its serial number).
     """
 
     programme = models.ForeignKey(
@@ -162,7 +171,7 @@ class Certificate(models.Model):
         related_name="+",
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to=certificate_pdf_path, storage=private_storage, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -164,7 +164,7 @@ def certificate_pdf_bytes(*, certificate, verification_url: str) -> bytes:
 
 
 def certificate_pdf_store(*, certificate) -> None:
-    """Draw the certificate and keep it in `certificate.pdf` (media/certificates/<serial>.pdf).
+    """Draw the certificate and keep it in `certificate.pdf` (a private file under a random name).
 
     A redrawn certificate replaces the old file rather than piling up copies. Only the `pdf`
     column is written, so a concurrent revocation is never overwritten.

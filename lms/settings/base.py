@@ -21,6 +21,45 @@ def env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
 
 
+def private_storage_settings(environ, *, location) -> dict:
+    """STORAGES["private"]: a folder on disk, or, when S3_BUCKET is set, a bucket of private objects.
+
+    The bucket's objects are written with the private ACL and read only through URLs signed
+    for S3_URL_EXPIRY seconds (60 by default), with no custom domain (a custom domain would
+    mean unsigned URLs). S3_ENDPOINT_URL names an S3-compatible store (MinIO, Ceph, a
+    provider's own); with it, path-style addresses are used unless S3_ADDRESSING_STYLE says
+    otherwise, since those stores rarely have a wildcard DNS name. Without S3_ACCESS_KEY_ID
+    and S3_SECRET_ACCESS_KEY, boto3 looks for credentials as usual (AWS_ACCESS_KEY_ID,
+    an instance role). The tests build the same settings with this function for moto's server.
+    """
+    bucket = environ.get("S3_BUCKET", "").strip()
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            # Readable by the app's own user only: the web server never serves these.
+            "OPTIONS": {"location": location, "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+        }
+    endpoint = environ.get("S3_ENDPOINT_URL", "").strip() or None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": environ.get("S3_REGION", "").strip() or None,
+        "location": environ.get("S3_PREFIX", "").strip().strip("/"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": int(environ.get("S3_URL_EXPIRY", "60")),
+        "custom_domain": None,
+        "signature_version": "s3v4",
+        "addressing_style": environ.get("S3_ADDRESSING_STYLE", "").strip() or ("path" if endpoint else "virtual"),
+        "file_overwrite": False,
+        "object_parameters": {"CacheControl": "private, no-store"},
+    }
+    if environ.get("S3_ACCESS_KEY_ID"):
+        options["access_key"] = environ["S3_ACCESS_KEY_ID"]
+        options["secret_key"] = environ.get("S3_SECRET_ACCESS_KEY", "")
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -181,6 +220,9 @@ MFA_FORMS = {
 WAGTAIL_SITE_NAME = "Akademi Pendamping"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Private pages and document collections send visitors to the same sign-in (rate limits, 2FA),
+# not to Wagtail's own /_util/login/.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -192,6 +234,31 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "webp", "jpeg": "webp", "png": "webp", "webp": "webp"}
+# Bitmap formats only: an SVG is a document that can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Documents for lessons: office and text formats only, nothing a browser would run (HTML, SVG,
+# XML, JavaScript...); lms/documents.py checks that the content matches the extension too.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "txt", "csv"]
+WAGTAILDOCS_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ppt": "application/vnd.ms-powerpoint",
+    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+    "txt": "text/plain; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+}
+# Through Wagtail's view, so collection privacy applies, with lms/documents.py's headers. Every
+# document downloads, PDFs too: browsers' PDF viewers do not run inside the sandbox those
+# headers ask for, and a phone hands a download to its PDF app anyway.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.documents.DocumentForm"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Background work through Django's tasks framework (django-tasks, which Wagtail brings).
@@ -211,9 +278,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Private files (certificates, logbook photos): never under MEDIA_ROOT, never served by the web
+# server; only permission-checked views hand them out (lms/files.py). On disk in this folder, or
+# in an S3-compatible bucket when S3_BUCKET is set (README.md, "Files").
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": private_storage_settings(os.environ, location=PRIVATE_MEDIA_ROOT),
 }
 
 # E-mail

@@ -4,7 +4,8 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and REDIS_URL; wi
 process refuses to start rather than fall back to SQLite (one writer at a time, one file per
 server) or to a cache in each process, where every worker counts sign-in failures and rate
 limits on its own, so a lock-out meant for the 5th failure comes only after many more.
-Recommended: EMAIL_HOST and friends, SITE_URL, TRUSTED_PROXY_COUNT. See README.md.
+Recommended: EMAIL_HOST and friends, SITE_URL, TRUSTED_PROXY_COUNT, and S3_BUCKET and friends (private
+files in a bucket every server shares; on one server they may stay on disk). See README.md.
 """
 
 import os

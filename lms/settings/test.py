@@ -1,9 +1,10 @@
-"""Test runs: fast hashing, in-memory e-mail and cache, media in a temporary folder."""
+"""Test runs: fast hashing, in-memory e-mail and cache, media and private files in temporary folders."""
 
 import os
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import STORAGES, private_storage_settings
 
 DEBUG = False
 SECRET_KEY = "test-only-key-not-secret-0123456789abcdefghijklmnopqrstuvwxyz"  # noqa: S105
@@ -13,6 +14,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="akademi-test-media-")
+PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="akademi-test-private-")
+# On disk whatever the environment says; tests/home/test_private_files_s3.py puts a bucket in its place.
+STORAGES = {**STORAGES, "private": private_storage_settings({}, location=PRIVATE_MEDIA_ROOT)}
 STATIC_ROOT = tempfile.mkdtemp(prefix="akademi-test-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Browser tests serve the site from a live server thread while Playwright drives Chromium.

@@ -80,7 +80,12 @@ def test_photos_are_served_only_to_those_who_may_read_the_entry(client, placemen
     photo.image.save("x.webp", ContentFile(b"RIFF....WEBP"), save=True)
     url = reverse("apprenticeship:photo", kwargs={"photo_id": photo.pk})
     client.force_login(placement.trainee)
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/webp"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == "sandbox; default-src 'none'"
+    assert b"".join(response.streaming_content) == b"RIFF....WEBP"
     client.force_login(TraineeFactory(home_region=regions["35.78"]))
     assert client.get(url).status_code == 404
     client.logout()

@@ -1,4 +1,5 @@
 import io
+import re
 import struct
 import warnings
 import zlib
@@ -13,6 +14,7 @@ from apprenticeship.constants import MAX_PHOTOS_PER_ENTRY, PHOTO_MAX_BYTES
 from apprenticeship.models import LogbookPhoto
 from apprenticeship.photos import logbook_photo_delete, logbook_photos_add, prepare_photo
 
+from ..storage import files_under
 from .factories import LogbookEntryFactory
 
 
@@ -63,16 +65,18 @@ def _forbid_decoding(monkeypatch):
     monkeypatch.setattr(Image.Image, "load", load)
 
 
-def _media_files(settings):
-    return [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()] if settings.MEDIA_ROOT.exists() else []
+def _stored_files(settings, private_root):
+    """Files written anywhere a photo could land: public media or the private files."""
+    return files_under(settings.MEDIA_ROOT) + files_under(private_root)
 
 
-def test_a_jpeg_is_stored_as_webp_with_its_size(entry, placement):
+def test_a_jpeg_is_stored_as_webp_with_its_size(entry, placement, settings, private_root):
     assert logbook_photos_add(entry=entry, uploads=[_upload(_photo((640, 480)), "pasar.jpg")]) == []
 
     photo = entry.photos.get()
-    assert photo.image.name.startswith(f"logbook/{placement.pk}/")
-    assert photo.image.name.endswith(".webp")
+    assert re.fullmatch(rf"logbook/{placement.pk}/[0-9a-f]{{32}}\.webp", photo.image.name)
+    assert files_under(private_root) == [photo.image.name]  # a private file, never under public media
+    assert files_under(settings.MEDIA_ROOT) == []
     assert (photo.width, photo.height, photo.original_name) == (640, 480, "pasar.jpg")
     stored = _stored(photo)
     assert stored.format == "WEBP"
@@ -115,7 +119,7 @@ def test_images_that_are_not_photos_are_refused(entry, fmt):
     assert not entry.photos.exists()
 
 
-def test_a_pdf_renamed_jpg_is_refused_by_its_content(entry, settings):
+def test_a_pdf_renamed_jpg_is_refused_by_its_content(entry, settings, private_root):
     narrative = entry.narrative
     pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
@@ -123,7 +127,7 @@ def test_a_pdf_renamed_jpg_is_refused_by_its_content(entry, settings):
 
     assert errors == ["foto.jpg is not a photo (JPEG, PNG, WebP or HEIC)."]
     assert not LogbookPhoto.objects.exists()
-    assert _media_files(settings) == []
+    assert _stored_files(settings, private_root) == []
     entry.refresh_from_db()
     assert entry.narrative == narrative
 
@@ -238,7 +242,7 @@ def test_an_entry_holds_at_most_five_photos_counting_those_stored(entry):
     assert "6.jpg" not in entry.photos.values_list("original_name", flat=True)
 
 
-def test_a_countersigned_entry_accepts_no_photos(placement, settings):
+def test_a_countersigned_entry_accepts_no_photos(placement, settings, private_root):
     entry = LogbookEntryFactory(
         placement=placement, countersigned_by=placement.host_mentor, countersigned_at=timezone.now()
     )
@@ -250,7 +254,7 @@ def test_a_countersigned_entry_accepts_no_photos(placement, settings):
         "b.jpg was not added: the entry has been countersigned.",
     ]
     assert not entry.photos.exists()
-    assert _media_files(settings) == []
+    assert _stored_files(settings, private_root) == []
 
 
 def test_one_bad_file_does_not_stop_the_others(entry):

@@ -1,4 +1,6 @@
-"""Downloading the certificate PDF: who may, what they get, and a revoked certificate."""
+"""Downloading the certificate PDF: who may, what they get, a revoked certificate, and no public address."""
+
+import re
 
 import pytest
 from django.conf import settings
@@ -7,10 +9,14 @@ from django.utils import timezone, translation
 
 from lms.certification.models import Certificate
 from lms.certification.pdf import certificate_pdf_store, certificate_verification_url
+from lms.files import SANDBOX_POLICY
 
 from ..people.factories import SupervisorFactory, TraineeFactory, TrainerFactory, UserFactory, give_totp
+from ..storage import files_under
 from .factories import CertificateFactory
 from .qr import decode_qr_from_pdf, pdf_text
+
+RANDOM_NAME = re.compile(r"certificates/[0-9a-f]{32}\.pdf")
 
 
 @pytest.fixture(autouse=True)
@@ -51,10 +57,33 @@ def test_the_holder_downloads_it_drawn_on_demand_when_the_task_has_not_run(clien
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == 'attachment; filename="AP-2026-000077.pdf"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Security-Policy"] == SANDBOX_POLICY == "sandbox; default-src 'none'"
+    assert response["Cache-Control"] == "private, no-store"
     pdf = _body(response)
     assert decode_qr_from_pdf(pdf) == [certificate_verification_url(certificate)]
     assert "Dewi Anggraini" in pdf_text(pdf)
-    assert Certificate.objects.get(pk=certificate.pk).pdf.name == "certificates/AP-2026-000077.pdf"
+    assert RANDOM_NAME.fullmatch(Certificate.objects.get(pk=certificate.pk).pdf.name)
+
+
+def test_the_pdf_has_no_public_address_revoked_or_not(client, certificate, settings, private_root):
+    """The probe's case: /media/certificates/<serial>.pdf downloaded without signing in, a revoked one too."""
+    certificate_pdf_store(certificate=certificate)
+    certificate.revoked_at = timezone.now()
+    certificate.save()
+    name = Certificate.objects.get(pk=certificate.pk).pdf.name
+    settings.DEBUG = True
+    settings.ROOT_URLCONF = "tests.home.urls_development"  # what runserver serves from MEDIA_ROOT
+
+    assert files_under(settings.MEDIA_ROOT) == []
+    assert files_under(private_root) == [name]
+    assert "000077" not in name
+    assert client.get("/media/certificates/AP-2026-000077.pdf").status_code == 404
+    assert client.get(f"/media/{name}").status_code == 404
+    # ... while the development server does serve public images from MEDIA_ROOT.
+    (settings.MEDIA_ROOT / "images").mkdir(parents=True)
+    (settings.MEDIA_ROOT / "images" / "pasar.webp").write_bytes(b"RIFF\x00\x00\x00\x00WEBP")
+    assert client.get("/media/images/pasar.webp").status_code == 200
 
 
 def test_a_stored_pdf_is_served_as_it_is(client, certificate):

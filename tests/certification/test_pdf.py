@@ -2,17 +2,26 @@
 and that the background task keeps the file on the certificate."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 
 from lms.certification.models import Certificate
-from lms.certification.pdf import certificate_pdf_bytes, certificate_pdf_store, certificate_verification_url
+from lms.certification.pdf import (
+    certificate_pdf_bytes,
+    certificate_pdf_filename,
+    certificate_pdf_store,
+    certificate_verification_url,
+)
 from lms.certification.tasks import generate_certificate_pdf
 
 from ..people.factories import TraineeFactory
+from ..storage import files_under
 from .factories import CertificateFactory, CertificationProgrammeFactory
 from .qr import decode_qr_from_pdf, pdf_page_count, pdf_text
+
+RANDOM_NAME = re.compile(r"certificates/[0-9a-f]{32}\.pdf")
 
 
 @pytest.fixture
@@ -69,11 +78,13 @@ def test_a_very_long_name_shrinks_to_fit_and_stays_whole(certificate):
     assert certificate.trainee.full_name in " ".join(pdf_text(pdf).split())
 
 
-def test_storing_keeps_the_file_under_certificates_named_by_serial(certificate):
+def test_storing_keeps_the_file_private_under_a_random_name(certificate, settings, private_root):
     certificate_pdf_store(certificate=certificate)
 
     stored = Certificate.objects.get(pk=certificate.pk)
-    assert stored.pdf.name == "certificates/AP-2026-000123.pdf"
+    assert RANDOM_NAME.fullmatch(stored.pdf.name)
+    assert files_under(private_root) == [stored.pdf.name]
+    assert files_under(settings.MEDIA_ROOT) == []
     with stored.pdf.open("rb") as handle:
         assert decode_qr_from_pdf(handle.read()) == [certificate_verification_url(certificate)]
 
@@ -87,20 +98,20 @@ def test_storing_writes_only_the_pdf_column(certificate):
     assert Certificate.objects.get(pk=certificate.pk).revocation_reason == "Data palsu"
 
 
-def test_drawing_again_replaces_the_file_instead_of_piling_up_copies(certificate, settings):
+def test_drawing_again_replaces_the_file_instead_of_piling_up_copies(certificate, private_root):
     certificate_pdf_store(certificate=certificate)
+    first = certificate.pdf.name
     certificate_pdf_store(certificate=certificate)
 
-    assert certificate.pdf.name == "certificates/AP-2026-000123.pdf"
-    assert sorted(p.name for p in (settings.MEDIA_ROOT / "certificates").iterdir()) == ["AP-2026-000123.pdf"]
+    assert RANDOM_NAME.fullmatch(certificate.pdf.name)
+    assert certificate.pdf.name != first  # a new random name: an old link never finds the new file
+    assert files_under(private_root) == [certificate.pdf.name]
 
 
-def test_a_serial_with_slashes_makes_a_flat_file_name(db):
+def test_a_serial_with_slashes_makes_a_flat_download_name(db):
     certificate = CertificateFactory(serial_number="AP/2026/7")
 
-    certificate_pdf_store(certificate=certificate)
-
-    assert certificate.pdf.name == "certificates/AP-2026-7.pdf"
+    assert certificate_pdf_filename(certificate) == "AP-2026-7.pdf"
 
 
 def test_the_background_task_draws_and_stores_the_pdf(certificate):
@@ -109,6 +120,6 @@ def test_the_background_task_draws_and_stores_the_pdf(certificate):
     generate_certificate_pdf.enqueue(certificate_id=certificate.pk)
 
     stored = Certificate.objects.get(pk=certificate.pk)
-    assert stored.pdf.name == "certificates/AP-2026-000123.pdf"
+    assert RANDOM_NAME.fullmatch(stored.pdf.name)
     with stored.pdf.open("rb") as handle:
         assert "Siti Nurhaliza Rahmawati" in pdf_text(handle.read())
