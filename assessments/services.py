@@ -34,6 +34,7 @@ from .constants import (
 )
 from .models import Answer, Attempt, Choice, Question, Quiz, ScoreChange
 from .models.studies import Arm, Study
+from .reports.research import research_zip
 from .selectors import quiz_status
 
 
@@ -391,3 +392,14 @@ def arm_add(*, study: Study, cohort, role: str, post_test_opens: str, post_test_
     arm.full_clean()
     arm.save()
     return arm
+
+
+def study_research_export(*, study: Study, by) -> bytes:
+    """The study's pseudonymised research data as a ZIP (`assessments.reports.research`).
+
+    Pseudonymised data about trainees leaves the platform, so every export is audit-logged: who took
+    which study's data, and when.
+    """
+    data = research_zip(study)
+    log(instance=study, action="assessments.study.export", user=by)
+    return data

@@ -21,5 +21,7 @@ urlpatterns = [
     path("analisis/perbandingan/", reports.comparison, name="report_comparison"),
     path("studi/", studies.study_list, name="studies"),
     path("studi/<int:study_id>/", studies.study_detail, name="study"),
+    path("studi/<int:study_id>/laporan/", studies.study_report_view, name="study_report"),
+    path("studi/<int:study_id>/laporan/data-riset/", studies.study_export, name="study_export"),
     path("studi/<int:study_id>/<str:action>/", studies.study_change_status, name="study_status"),
 ]

@@ -23,6 +23,9 @@ def register_assessment_log_actions(actions):
     actions.register_model(Study, ModelLogEntry)
     actions.register_action("assessments.study.start", _("Start study"), _("Started the evaluation study"))
     actions.register_action("assessments.study.close", _("Close study"), _("Closed the evaluation study"))
+    actions.register_action(
+        "assessments.study.export", _("Export research data"), _("Downloaded the study's research data")
+    )
 
 
 class QuestionCategoryViewSet(SnippetViewSet):
