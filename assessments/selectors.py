@@ -117,15 +117,17 @@ def counted_by_trainee(method: str, attempts: Iterable) -> tuple[dict, list]:
     ({trainee id: its counted attempt}, [trainee ids awaiting grading]).
     """
     by_number, rows = {}, []
+    graded_state, finished_states = AttemptState.GRADED.value, {state.value for state in FINISHED_STATES}
     for attempt in attempts:
-        by_number[(attempt.trainee_id, attempt.number)] = attempt
-        graded = attempt.state == AttemptState.GRADED and attempt.score is not None
+        trainee, number, state, score = attempt.trainee_id, attempt.number, attempt.state, attempt.score
+        by_number[(trainee, number)] = attempt
+        graded = state == graded_state and score is not None
         rows.append(
             {
-                "trainee": attempt.trainee_id,
-                "number": attempt.number,
-                "finished": attempt.state in FINISHED_STATES,
-                "score": float(attempt.score) if graded else None,
+                "trainee": trainee,
+                "number": number,
+                "finished": state in finished_states,
+                "score": float(score) if graded else None,
             }
         )
     result = select_counted(rows, method)
