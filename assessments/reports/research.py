@@ -65,7 +65,8 @@ def participant_code(study: Study, trainee_id: int) -> str:
     return "P" + digest.hexdigest()[:CODE_LENGTH].upper()
 
 
-def research_datasets(study: Study) -> tuple[Dataset, Dataset, StudyWaves]:
+def research_datasets(study: Study) -> tuple[Dataset, Dataset, StudyWaves, dict[int, tuple[str, str]]]:
+    """The two datasets, the waves they come from, and the items' codes and texts (for the codebook)."""
     waves = study_waves(study)
     aspects = tag_labels("aspects")
     sums = tag_sums(
@@ -79,7 +80,9 @@ def research_datasets(study: Study) -> tuple[Dataset, Dataset, StudyWaves]:
     long = Dataset("butir", _("Items by participant and wave"), _long_variables(study), [])
     for number, arm in enumerate(waves.arms, start=1):
         treated = 1 if arm.arm.role == ArmRole.TREATMENT else 0
-        for trainee in sorted(set(arm.pre.scores) | set(arm.post.scores)):
+        # In the order of the codes, not of the trainees' ids (which would tell who joined first).
+        trainees = sorted(set(arm.pre.scores) | set(arm.post.scores), key=lambda t: participant_code(study, t))
+        for trainee in trainees:
             code = participant_code(study, trainee)
             paired = 1 if trainee in arm.pre.scores and trainee in arm.post.scores else 0
             for wave_name, wave in (("pre", arm.pre), ("post", arm.post)):
@@ -94,8 +97,8 @@ def research_datasets(study: Study) -> tuple[Dataset, Dataset, StudyWaves]:
                     row += list(sums.get((attempt_id, aspect), (0.0, 0.0)))
                 wide.rows.append(row)
                 for question_id, mark, maximum in marks.get(attempt_id, []):
-                    long.rows.append([code, WAVES[wave_name], form, codes[question_id], mark, maximum])
-    return wide, long, waves
+                    long.rows.append([code, WAVES[wave_name], form, codes[question_id][0], mark, maximum])
+    return wide, long, waves, codes
 
 
 def _wave_variables(study: Study) -> list[Variable]:
@@ -172,7 +175,7 @@ def write_stats_files(dataset: Dataset, folder: Path) -> list[Path]:
     return [sav, dta]
 
 
-def codebook(study: Study, waves: StudyWaves, datasets: list[Dataset]) -> str:
+def codebook(study: Study, waves: StudyWaves, datasets: list[Dataset], items: dict[int, tuple[str, str]]) -> str:
     lines = [
         f"# {_('Codebook')}: {study.name}",
         "",
@@ -199,6 +202,9 @@ def codebook(study: Study, waves: StudyWaves, datasets: list[Dataset]) -> str:
             kind = _("number") if variable.numeric else _("text")
             values = "; ".join(f"{code} = {label}" for code, label in variable.values.items())
             lines.append(f"| `{variable.name}` | {kind} | {_escape(variable.label)} | {_escape(values)} |")
+    lines += ["", f"## {_('Items')}", "", f"| {_('Item code')} | {_('Text')} |", "|---|---|"]
+    for code, text in sorted(items.values()):
+        lines.append(f"| `{code}` | {_escape(text)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -208,12 +214,12 @@ def _escape(text: str) -> str:
 
 def research_zip(study: Study) -> bytes:
     """The ZIP offered on the report page: CSV, SPSS and Stata files of both datasets, and the codebook."""
-    wide, long, waves = research_datasets(study)
+    wide, long, waves, items = research_datasets(study)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, tempfile.TemporaryDirectory() as folder:
         for dataset in (wide, long):
             archive.writestr(f"{dataset.name}.csv", csv_text(dataset))
             for path in write_stats_files(dataset, Path(folder)):
                 archive.write(path, path.name)
-        archive.writestr("buku_kode.md", codebook(study, waves, [wide, long]))
+        archive.writestr("buku_kode.md", codebook(study, waves, [wide, long], items))
     return buffer.getvalue()

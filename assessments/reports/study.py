@@ -272,7 +272,8 @@ def learning_section(waves: StudyWaves, short: dict[int, str], names: dict[int, 
 
     counts = {arm.label: category_counts(arm.paired) for arm in waves.arms}
     groups = {arm.label: arm.paired for arm in waves.arms}
-    source = category_table("studi", _("As the source study reports it: answer categories before vs after"), groups)
+    title = _("As the source study reports it: answer categories before vs after")
+    source = category_table("studi", title, groups, counts)
     source.lead = [
         _(
             "The source study tested, per aspect and group, whether the answers changed between the pre-test "

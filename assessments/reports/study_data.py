@@ -65,7 +65,10 @@ def study_waves(study: Study) -> StudyWaves:
     grouped = defaultdict(list)
     for row in rows:
         grouped[(row.quiz_id, row.cohort_id)].append(row)
-    counted = {key: counted_by_trainee(quizzes[key[0]].grading_method, group) for key, group in grouped.items()}
+    counted = {}
+    for key, group in grouped.items():
+        selected, awaiting = counted_by_trainee(quizzes[key[0]].grading_method, group)
+        counted[key] = (selected, set(awaiting))
     max_score = _common_maximum(rows, study)
     pass_score = max_score * float(study.post_test.pass_mark) / 100
     result = []
@@ -99,7 +102,7 @@ def _common_maximum(rows, study: Study) -> float:
 
 def _waves(cohort_id: int, study: Study, counted: dict, reversed_: set, max_score: float) -> tuple[Counted, Counted]:
     pre, post = Counted(), Counted()
-    empty = ({}, [])
+    empty = ({}, set())
     quiz_ids = (study.pre_test_id, study.post_test_id)
     trainees = set()
     for quiz_id in quiz_ids:
@@ -114,7 +117,7 @@ def _waves(cohort_id: int, study: Study, counted: dict, reversed_: set, max_scor
                 wave.attempt_ids[trainee] = row.pk
                 wave.scores[trainee] = on_scale(float(row.score), float(row.max_score), max_score)
                 wave.max_scores[trainee] = max_score
-            elif trainee in awaiting:
+            elif trainee in awaiting:  # a set
                 wave.awaiting_grading.append(trainee)
     return pre, post
 
@@ -177,11 +180,11 @@ def survey_counts(study: Study, arms: list[Arm]) -> Survey | None:
     return Survey(questions, counts, respondents, awaiting)
 
 
-def item_marks(waves: StudyWaves) -> tuple[dict[int, list[tuple[int, float, float]]], dict[int, str]]:
-    """Two queries: per counted attempt, its (question, mark, maximum) in order; and each question's code.
+def item_marks(waves: StudyWaves) -> tuple[dict[int, list[tuple[int, float, float]]], dict[int, tuple[str, str]]]:
+    """Two queries: per counted attempt, its (question, mark, maximum) in order; and each question's code and text.
 
     Reads every graded attempt of the two tests in the arms' cohorts (not a list of counted ids as
-    parameters) and keeps the counted ones. A question's code is its title, else "Q" and its id.
+    parameters) and keeps the counted ones.
     """
     study = waves.study
     counted = {
@@ -205,12 +208,14 @@ def item_marks(waves: StudyWaves) -> tuple[dict[int, list[tuple[int, float, floa
     return ordered, item_codes(question_ids)
 
 
-def item_codes(question_ids) -> dict[int, str]:
-    """One query: each question's code, its title when no other of them has the same one, else "Q" and its id."""
-    titles = dict(Question.objects.filter(pk__in=question_ids).values_list("pk", "title"))
+def item_codes(question_ids) -> dict[int, tuple[str, str]]:
+    """One query: each question's code (its title when no other of them has the same one, else "Q" and its id)
+    and its text."""
+    rows = Question.objects.filter(pk__in=question_ids).values_list("pk", "title", "text")
     seen = defaultdict(int)
-    for title in titles.values():
+    for _pk, title, _text in rows:
         seen[title.strip()] += 1
     return {
-        pk: title.strip() if title.strip() and seen[title.strip()] == 1 else f"Q{pk}" for pk, title in titles.items()
+        pk: (title.strip() if title.strip() and seen[title.strip()] == 1 else f"Q{pk}", " ".join(text.split()))
+        for pk, title, text in rows
     }

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from assessments.analytics import compare_groups, prepost
 from assessments.constants import ArmRole, PostTestOpens, QuestionKind, QuizKind, StudyDesign
 from assessments.models import Quiz, Study, StudyParticipant
+from assessments.reports.data import category_counts
 from assessments.reports.research import participant_code
 from assessments.reports.study_data import study_waves
 from assessments.reports.tables import Percent, PValue, cell
@@ -320,7 +321,8 @@ def test_a_counted_attempt_awaiting_grading_is_named_not_replaced(client, course
 
 def test_parallel_forms_pair_the_form_taken_first_as_the_pre_test(course, regions, senior, trainer):
     """A participant who takes form B first has the post-test quiz as their pre-test wave."""
-    questions = [make_question(QuestionKind.SINGLE, text=f"Soal {n}") for n in range(2)]
+    aspect = Aspect.objects.create(slug="peran", name_id="Peran pendamping", name_en="Mentor's role")
+    questions = [make_question(QuestionKind.SINGLE, text=f"Soal {n}", aspects=[aspect]) for n in range(2)]
     form_a = make_quiz(course, questions[:1], kind=QuizKind.PRE_TEST, title="Bentuk A")
     form_b = make_quiz(course, questions[1:], kind=QuizKind.PRACTICE, title="Bentuk B")  # a post-test, below
     cohort = CohortFactory(course=course, region=regions["35"], trainers=[trainer])
@@ -350,6 +352,8 @@ def test_parallel_forms_pair_the_form_taken_first_as_the_pre_test(course, region
     assert by_trainee[straight.pk] == (0.0, 1.0) and by_trainee[reversed_.pk] == (0.0, 1.0)
     assert (waves.form(reversed_.pk, "pre"), waves.form(reversed_.pk, "post")) == ("B", "A")
     assert waves.strata[reversed_.pk] == "35"
+    # The answer categories follow the waves too: both were wrong first and right after, whatever the form.
+    assert category_counts(waves.paired) == {"Peran pendamping": {"knowledge": ({"salah": 2}, {"benar": 2})}}
 
 
 def enrol_in(cohort, regions, count):
