@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Sum, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, FloatField, OuterRef, Sum, Value, When
 from django.db.models.functions import Cast
 
 from assessments.constants import FINISHED_STATES, AttemptState, QuestionKind
@@ -152,12 +152,11 @@ def tag_sums(*, quiz_ids: list[int], cohort_ids: list[int], tag: str) -> dict[tu
             **{f"question__{tag}__isnull": False},
         )
         .values_list("attempt_id", f"question__{tag}")
-        .annotate(marks=Sum("mark"), maximum=Sum("max_mark"))
+        # Summed exactly as decimals, then sent as floats: the same numbers, without a Decimal per row here.
+        .annotate(marks=Cast(Sum("mark"), FloatField()), maximum=Cast(Sum("max_mark"), FloatField()))
         .order_by()
     )
-    return {
-        (attempt_id, tag_id): (float(marks or 0), float(maximum or 0)) for attempt_id, tag_id, marks, maximum in rows
-    }
+    return {(attempt_id, tag_id): (marks or 0.0, maximum or 0.0) for attempt_id, tag_id, marks, maximum in rows}
 
 
 def tag_labels(tag: str) -> dict[int, str]:

@@ -74,7 +74,8 @@ def research_datasets(study: Study) -> tuple[Dataset, Dataset, StudyWaves, dict[
         cohort_ids=[arm.arm.cohort_id for arm in waves.arms],
         tag="aspects",
     )
-    used = [pk for pk in aspects if any(tag == pk for _attempt, tag in sums)]
+    present = {tag for _attempt, tag in sums}
+    used = [pk for pk in aspects if pk in present]
     marks, codes = item_marks(waves)
     wide = Dataset("peserta_gelombang", _("Participants by wave"), _wide_variables(study, waves, aspects, used), [])
     long = Dataset("butir", _("Items by participant and wave"), _long_variables(study), [])

@@ -78,7 +78,9 @@ class Pooled:
 def study_report(*, study: Study, names: dict[int, str]) -> StudyReport:
     waves = study_waves(study)
     short = short_labels(waves.arms)
-    sections = [baseline_section(waves), learning_section(waves, short, names)]
+    results = [_prepost(arm, waves) for arm in waves.arms]  # per arm, in the arms' order; None without a scale
+    compared = _compare(waves)
+    sections = [baseline_section(waves, results, compared), learning_section(waves, results, compared, short, names)]
     sections.append(reaction_section(study, waves, short, names))
     sections.append(
         Section(
@@ -132,10 +134,9 @@ def _compare(waves: StudyWaves) -> dict | None:
 # --- Baseline equivalence ------------------------------------------------------------------------
 
 
-def baseline_section(waves: StudyWaves) -> Section:
+def baseline_section(waves: StudyWaves, results: list[dict | None], result: dict | None) -> Section:
     section = Section("kesetaraan", _("Baseline equivalence"))
     arms = Table("kesetaraan", _("The arms at the pre-test"), [_("Measure"), *[a.label for a in waves.arms]])
-    results = [_prepost(arm, waves) for arm in waves.arms]
     arms.rows = [
         [_("Trainees with both tests (n)"), *[r and r["n"] for r in results]],
         [_("Pre-test mean (points)"), *[r and r["mean_pre"] for r in results]],
@@ -146,7 +147,6 @@ def baseline_section(waves: StudyWaves) -> Section:
         ],
     ]
     section.tables.append(arms)
-    result = _compare(waves)
     tests = Table("kesetaraan-uji", _("Treatment against control at the pre-test"), [_("Measure"), _("Value"), ""])
     if result is not None:
         fisher = p_value(result["baseline_fisher_p"])
@@ -242,14 +242,15 @@ def leading_wilcoxon_p(result: dict) -> float | None:
     return exact if exact is not None else result["wilcoxon_p"]
 
 
-def learning_section(waves: StudyWaves, short: dict[int, str], names: dict[int, str]) -> Section:
+def learning_section(
+    waves: StudyWaves, results: list[dict | None], compared: dict | None, short: dict[int, str], names: dict[int, str]
+) -> Section:
     section = Section("pembelajaran", _("Kirkpatrick level 2: learning (pre-test and post-test)"))
     section.intro = [
         _("Scores in points out of %(max)s; the pass score is %(pass)s (the post-test's pass mark).")
         % {"max": formatting.short(waves.max_score), "pass": formatting.short(waves.pass_score)}
     ]
     table = Table("pra-pasca", _("Pre-test and post-test in each arm"), [_("Measure"), *[a.label for a in waves.arms]])
-    results = [_prepost(arm, waves) for arm in waves.arms]
     figures = [prepost_figures(result) if result else {} for result in results]
     for key, label in PREPOST_ROWS:
         table.rows.append([str(label), *[f.get(key) for f in figures]])
@@ -284,7 +285,7 @@ def learning_section(waves: StudyWaves, short: dict[int, str], names: dict[int, 
     small = small_tables(counts)
     if small.rows:
         section.tables.append(small)
-    section.tables.append(effect_table(waves))
+    section.tables.append(effect_table(compared))
     section.tables.append(aspect_effect_table(waves))
     section.tables.append(shift_table(waves, counts, short))
     return section
@@ -365,11 +366,10 @@ def lead_test(result: dict) -> tuple[str, float | None]:
     return "Fisher", result["fisher_p"]
 
 
-def effect_table(waves: StudyWaves) -> Table:
+def effect_table(result: dict | None) -> Table:
     table = Table(
         "efek", _("Treatment against control: the effect of the training"), [_("Measure"), _("Value"), _("At 0.05")]
     )
-    result = _compare(waves)
     if result is None:
         return table
     (passed_t, failed_t), (passed_c, failed_c) = result["table"]

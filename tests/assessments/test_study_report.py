@@ -18,6 +18,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
+from wagtail.models import ModelLogEntry
 
 from assessments.analytics import compare_groups, prepost
 from assessments.constants import ArmRole, PostTestOpens, QuestionKind, QuizKind, StudyDesign
@@ -169,6 +170,7 @@ def test_the_report_is_scoped_like_the_study_page(
         assert client.get(report_url(study)).status_code == 200, reader
     detail = client.get(reverse("assessments:study", kwargs={"study_id": study.pk})).text
     assert report_url(study) in detail  # linked from the study page
+    assert client.get(export_url(study)).status_code == 200  # no attempt yet: empty files, not an error
     trainee = enrol(study, ArmRole.TREATMENT, regions, 1)[0]
     for outsider in (supervisor_elsewhere, trainee):
         client.force_login(outsider)
@@ -368,6 +370,7 @@ def test_the_research_export(client, study_with_results, trainer, supervisor_her
     client.force_login(supervisor_here)
     response = client.get(export_url(study))
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert ModelLogEntry.objects.filter(action="assessments.study.export", user=supervisor_here).count() == 1
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     names = set(archive.namelist())
     assert {"peserta_gelombang.csv", "peserta_gelombang.sav", "peserta_gelombang.dta", "butir.csv", "butir.sav",
