@@ -1,5 +1,6 @@
 """Reads for the quiz pages, the course rules and the trainer's reports."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -13,7 +14,8 @@ from courses.models import Aspect, Cohort, Enrollment, LessonProgress, MentorRol
 from courses.selectors import course_outline, enrollment_for_course
 from lms.people.constants import Role
 
-from .constants import FINISHED_STATES, AttemptState, GradingMethod, QuestionKind, QuizKind
+from .analytics import select_counted
+from .constants import FINISHED_STATES, AttemptState, QuestionKind, QuizKind
 from .models import Answer, Attempt, Choice, Quiz, QuizWindow
 from .scoring import percent_of
 from .studies import (
@@ -136,22 +138,39 @@ def lessons_completed(*, trainee, course) -> bool:
     return bool(lesson_ids) and done == len(lesson_ids)
 
 
+def counted_by_trainee(method: str, attempts: Iterable) -> tuple[dict, list]:
+    """Which attempt counts for each trainee, and whose counted attempt waits for a grader (STATS.md v2).
+
+    The one owner of the rule: `select_counted` chooses among every *finished* attempt (first, last,
+    or best with an ungraded one counting as 0) before looking at grading, so a trainee whose chosen
+    attempt is not graded yet is listed as awaiting grading and never given another attempt instead;
+    a practised second attempt must not stand in for a first one. `attempts` are objects with
+    `trainee_id`, `number`, `state` and `score` (Attempt rows or `AttemptRow`s). Returns
+    ({trainee id: its counted attempt}, [trainee ids awaiting grading]).
+    """
+    by_number, rows = {}, []
+    graded_state, finished_states = AttemptState.GRADED.value, {state.value for state in FINISHED_STATES}
+    for attempt in attempts:
+        trainee, number, state, score = attempt.trainee_id, attempt.number, attempt.state, attempt.score
+        by_number[(trainee, number)] = attempt
+        graded = state == graded_state and score is not None
+        rows.append(
+            {
+                "trainee": trainee,
+                "number": number,
+                "finished": state in finished_states,
+                "score": float(score) if graded else None,
+            }
+        )
+    result = select_counted(rows, method)
+    selected = {trainee: by_number[(trainee, number)] for trainee, number in result["selected"]}
+    return selected, result["awaiting_grading"]
+
+
 def counted_attempt(quiz: Quiz, attempts: list[Attempt]) -> Attempt | None:
-    """The attempt that stands for the trainee under the quiz's rule (first, best or last graded one)."""
-    graded = [(a.number, a.score or 0, a) for a in attempts if a.state == AttemptState.GRADED]
-    chosen = pick_counted(quiz.grading_method, graded)
-    return chosen[2] if chosen else None
-
-
-def pick_counted(method: str, attempts: list[tuple]):
-    """The counted one of (number, score, ...) tuples: first, last, or best (the earliest of the best scores)."""
-    if not attempts:
-        return None
-    if method == GradingMethod.FIRST:
-        return min(attempts, key=lambda a: a[0])
-    if method == GradingMethod.LAST:
-        return max(attempts, key=lambda a: a[0])
-    return max(attempts, key=lambda a: (a[1], -a[0]))
+    """The attempt that stands for one trainee under the quiz's rule; None when none counts (yet)."""
+    selected, _awaiting = counted_by_trainee(quiz.grading_method, attempts)
+    return next(iter(selected.values()), None)
 
 
 def live_quizzes(*, course, kind: str) -> QuerySet[Quiz]:

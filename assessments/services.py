@@ -51,6 +51,7 @@ from .constants import (
 from .models import Answer, Attempt, Choice, Question, Quiz, ScoreChange
 from .models.regrading import RegradeRun
 from .models.studies import Arm, Study, StudyParticipant
+from .reports.research import research_zip
 from .selectors import quiz_status
 from .studies import forget_study_caches, forms_for, pass_mark_for, test_kind
 from .study_pool import Pool, assignment
@@ -617,3 +618,14 @@ def _enrol_assigned(item, *, study: Study, by):
         return candidate_accept(application=member.application, cohort=item.arm.cohort, by=by, reason=reason).trainee
     enrollment_create(trainee=member.account, cohort=item.arm.cohort, by=by, source=EnrollmentSource.STUDY)
     return member.account
+
+
+def study_research_export(*, study: Study, by) -> bytes:
+    """The study's pseudonymised research data as a ZIP (`assessments.reports.research`).
+
+    Pseudonymised data about trainees leaves the platform, so every export is audit-logged: who took
+    which study's data, and when.
+    """
+    data = research_zip(study)
+    log(instance=study, action="assessments.study.export", user=by)
+    return data

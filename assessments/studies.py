@@ -332,3 +332,11 @@ def studies_for_user(*, user) -> QuerySet[Study]:
 def study_get_for_user(*, user, study_id: int) -> Study:
     """One study the user may read; 404 for any other."""
     return get_object_or_404(studies_for_user(user=user), pk=study_id)
+
+
+def study_trainee_names(study: Study) -> dict[int, str]:
+    """One query: the full names of the trainees enrolled in the study's cohorts, for naming them in its report."""
+    cohorts = study.arms.values("cohort_id")
+    return dict(
+        Enrollment.objects.filter(cohort_id__in=cohorts).values_list("trainee_id", "trainee__full_name").distinct()
+    )

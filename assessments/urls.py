@@ -27,5 +27,7 @@ urlpatterns = [
     path("studi/", studies.study_list, name="studies"),
     path("studi/<int:study_id>/", studies.study_detail, name="study"),
     path("studi/<int:study_id>/acak/", studies.study_randomise_view, name="study_randomise"),
+    path("studi/<int:study_id>/laporan/", studies.study_report_view, name="study_report"),
+    path("studi/<int:study_id>/laporan/data-riset/", studies.study_export, name="study_export"),
     path("studi/<int:study_id>/<str:action>/", studies.study_change_status, name="study_status"),
 ]

@@ -29,6 +29,9 @@ def register_assessment_log_actions(actions):
     actions.register_action(
         "assessments.study.randomise", _("Randomise study"), _("Assigned trainees to the study's arms at random")
     )
+    actions.register_action(
+        "assessments.study.export", _("Export research data"), _("Downloaded the study's research data")
+    )
 
 
 class QuestionCategoryViewSet(SnippetViewSet):

@@ -18,11 +18,14 @@ the course, each a treatment and a control cohort:
 
 For each pair it measures the selectors of assessments/reports/data.py as the comparison report
 calls them, once per cohort (paired_totals, totals_by_tag, category_counts), and the whole report
-(assessments.reports.build.comparison_report: selectors, statistics and SVG charts); then the
-floor: three hand-written SQL queries that fetch the same arrays (the counted attempts' scores,
-the per-(attempt, aspect) sums of mark and maximum, the per-(phase, aspect, category) answer
-counts). Each time is the median of 3 runs after one warm-up, with DEBUG off; the number of
-queries and the time spent executing them come from one more run under CaptureQueriesContext.
+(assessments.reports.build.comparison_report: selectors, statistics and SVG charts) and the study
+report over the same pair as an evaluation study (assessments.reports.study.study_report: the
+counted waves, per-arm pre/post, the source study's table and the better measures, the category
+shift; no reaction survey in this data); then the floor: three hand-written SQL queries that fetch
+the same arrays (the counted attempts' scores, the per-(attempt, aspect) sums of mark and maximum,
+the per-(phase, aspect, category) answer counts). Each time is the median of 3 runs after one
+warm-up, with DEBUG off; the number of queries and the time spent executing them come from one more
+run under CaptureQueriesContext.
 The selectors' results are checked against the floor's. With --explain, prints EXPLAIN ANALYZE
 of every query of the full pair that took longer than 100 ms.
 
@@ -114,6 +117,7 @@ class Pair:
     attempts: int
     treatment: object = None
     control: object = None
+    study: object = None  # an evaluation study with the pair's cohorts as its arms
     trainees: list[tuple[int, int]] = field(default_factory=list)  # (user id, cohort id)
 
     @property
@@ -224,7 +228,28 @@ def build_fixtures(pairs: list[Pair]) -> Setup:
                 study_arm=arm,
             )
             setattr(pair, arm.value, cohort)
+        pair.study = create_study(pair, course, quizzes[QuizKind.PRE_TEST], quizzes[QuizKind.POST_TEST], today)
     return Setup(quizzes[QuizKind.PRE_TEST], quizzes[QuizKind.POST_TEST], items, pairs)
+
+
+def create_study(pair: Pair, course, pre, post, today):
+    """The pair as an evaluation study (its arms added through the service), for the study report."""
+    from assessments.constants import ArmRole, PostTestOpens, StudyDesign
+    from assessments.models import Study
+    from assessments.services import arm_add
+
+    study = Study.objects.create(
+        name=f"Studi {pair.label}", course=course, pre_test=pre, post_test=post, design=StudyDesign.WAITLIST
+    )
+    arm_add(study=study, cohort=pair.treatment, role=ArmRole.TREATMENT, post_test_opens=PostTestOpens.AFTER_LESSONS)
+    arm_add(
+        study=study,
+        cohort=pair.control,
+        role=ArmRole.CONTROL,
+        post_test_opens=PostTestOpens.ON_DATE,
+        post_test_opens_on=today,
+    )
+    return study
 
 
 def quiz_questions(quiz) -> list:
@@ -481,9 +506,10 @@ def measure_all(steps: dict[str, Callable[[], object]], problems: list[str]) -> 
 
 
 def report_steps(pair: Pair, setup: Setup) -> dict[str, Callable[[], object]]:
-    """The selectors as comparison_report calls them (once per cohort), and the report itself."""
+    """The selectors as comparison_report calls them (once per cohort), the report itself, and the study report."""
     from assessments.reports.build import comparison_report
     from assessments.reports.data import category_counts, paired_totals, totals_by_tag
+    from assessments.reports.study import study_report
 
     pre, post = setup.pre_quiz, setup.post_quiz
 
@@ -499,25 +525,32 @@ def report_steps(pair: Pair, setup: Setup) -> dict[str, Callable[[], object]]:
         "comparison_report": lambda: comparison_report(
             treatment=pair.treatment, control=pair.control, pre_quiz=pre, post_quiz=post, names={}
         ),
+        "study_report": lambda: study_report(study=pair.study, names={}),
     }
 
 
 SELECTORS_IN_REPORT = ("paired_totals", "totals_by_tag aspects", "category_counts")
 
 # The floor: the same arrays in one query each, for both cohorts at once. "counted" applies the
-# quizzes' rule (best score, the earliest on a tie); "paired" keeps the trainees with both tests.
+# quizzes' rule as STATS.md v2 states it for "best": among the finished attempts the highest score
+# (one awaiting a grader counting as 0), the earliest on a tie, then left out if it awaits grading;
+# "paired" keeps the trainees with both tests. (The benchmark's attempts are all graded.)
 COUNTED = """
-    SELECT DISTINCT ON (cohort_id, quiz_id, trainee_id) id, cohort_id, quiz_id, trainee_id, score
-    FROM assessments_attempt
-    WHERE quiz_id = ANY(%(quizzes)s) AND cohort_id = ANY(%(cohorts)s) AND state = 'graded'
-    ORDER BY cohort_id, quiz_id, trainee_id, score DESC, number
+    SELECT id, cohort_id, quiz_id, trainee_id, score FROM (
+        SELECT DISTINCT ON (cohort_id, quiz_id, trainee_id) id, cohort_id, quiz_id, trainee_id, score
+        FROM assessments_attempt
+        WHERE quiz_id = ANY(%(quizzes)s) AND cohort_id = ANY(%(cohorts)s) AND state IN ('submitted', 'graded')
+        ORDER BY cohort_id, quiz_id, trainee_id, coalesce(score, 0) DESC, number
+    ) AS chosen WHERE score IS NOT NULL
 """
 PAIRED = """
     WITH counted AS (
-        SELECT DISTINCT ON (cohort_id, quiz_id, trainee_id) id, cohort_id, quiz_id, trainee_id
-        FROM assessments_attempt
-        WHERE quiz_id = ANY(%(quizzes)s) AND cohort_id = ANY(%(cohorts)s) AND state = 'graded'
-        ORDER BY cohort_id, quiz_id, trainee_id, score DESC, number
+        SELECT id, cohort_id, quiz_id, trainee_id FROM (
+            SELECT DISTINCT ON (cohort_id, quiz_id, trainee_id) id, cohort_id, quiz_id, trainee_id, score
+            FROM assessments_attempt
+            WHERE quiz_id = ANY(%(quizzes)s) AND cohort_id = ANY(%(cohorts)s) AND state IN ('submitted', 'graded')
+            ORDER BY cohort_id, quiz_id, trainee_id, coalesce(score, 0) DESC, number
+        ) AS chosen WHERE score IS NOT NULL
     ), paired AS (
         SELECT id, cohort_id, quiz_id
         FROM (SELECT *, count(*) OVER (PARTITION BY cohort_id, trainee_id) AS tests FROM counted) AS c
@@ -635,7 +668,7 @@ def measure_pair(pair: Pair, setup: Setup, show_plans: bool) -> tuple[dict, list
         problems += check(pair, setup, selectors, floor)
     if show_plans:
         for name, measurement in selectors.items():
-            if measurement and name != "comparison_report":  # the report repeats the selectors' queries
+            if measurement and name not in ("comparison_report", "study_report"):  # they repeat the selectors' queries
                 explain(measurement.captured, name)
     report = {name: m and m.summary() for name, m in selectors.items()}
     report["selectors used by the report"] = total_of(report, SELECTORS_IN_REPORT)
@@ -646,6 +679,7 @@ def measure_pair(pair: Pair, setup: Setup, show_plans: bool) -> tuple[dict, list
     for key, name in (
         ("selectors_over_floor", "selectors used by the report"),
         ("report_over_floor", "comparison_report"),
+        ("study_report_over_floor", "study_report"),
     ):
         ratios[key] = report[name]["seconds"] / floor_seconds if report[name] and floor_seconds else None
     return {"attempts": pair.attempts, "report": report, "floor": floors, **ratios}, problems
@@ -677,7 +711,11 @@ def print_table(pairs: list[Pair], results: dict[str, dict]) -> None:
             rss = f"{m['peak_rss_growth_mb']:.0f}" if "peak_rss_growth_mb" in m else ""
             cells += f"{m['seconds']:>12.3f}{m['queries']:>9}{share:>9}{rss:>8}"
         print(f"{'SQL floor: ' * (key == 'floor')}{name:{36 - 11 * (key == 'floor')}}{cells}")
-    for key, label in (("selectors_over_floor", "selectors / floor"), ("report_over_floor", "full report / floor")):
+    for key, label in (
+        ("selectors_over_floor", "selectors / floor"),
+        ("report_over_floor", "full report / floor"),
+        ("study_report_over_floor", "study report / floor"),
+    ):
         ratios = [results[p.label][key] for p in pairs]
         print(f"{label:36}" + "".join(f"{'' if r is None else f'{r:.1f}x':>12}{'':26}" for r in ratios))
 

@@ -4,6 +4,7 @@
     prepost(pre, post, *, max_score, pass_mark) -> {...}
     compare_groups(treatment_pre, treatment_post, control_pre, control_post, *, max_score, pass_mark) -> {...}
     category_shift(pre_counts, post_counts) -> {...}
+    category_fisher_p(pre_counts, post_counts) -> float | None   (Fisher's exact p of a 2 x 2 category table)
 
 and from STATS.md "Version 2" (evaluation studies and field outcomes):
 
@@ -34,7 +35,7 @@ the caller's job: `pair_totals(pre_by_trainee, post_by_trainee)` pairs totals an
 only one test, and `unpaired_notes(pairing)` words them, so nobody is silently dropped.
 """
 
-from .categories import category_shift, category_shift_notes
+from .categories import category_fisher_p, category_shift, category_shift_notes
 from .counting import select_counted
 from .field import did, did_notes, survival, survival_notes
 from .groups import compare_groups, compare_groups_notes
@@ -43,6 +44,7 @@ from .prepost import Pairing, pair_totals, prepost, prepost_notes, unpaired_note
 
 __all__ = [
     "Pairing",
+    "category_fisher_p",
     "category_shift",
     "category_shift_notes",
     "compare_groups",

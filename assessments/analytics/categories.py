@@ -36,6 +36,16 @@ def category_shift(pre_counts: dict, post_counts: dict) -> dict:
     return result
 
 
+def category_fisher_p(pre_counts: dict, post_counts: dict) -> float | None:
+    """Fisher's exact two-sided p of a 2 x 2 category table (e.g. right/wrong before and after), for when
+    `category_shift`'s min_expected is below 5; None unless exactly two categories remain and no row is empty."""
+    result = category_shift(pre_counts, post_counts)
+    if result["chi2"] is None or len(result["categories"]) != 2:
+        return None
+    table = [[counts.get(category, 0) for category in result["categories"]] for counts in (pre_counts, post_counts)]
+    return number(stats.fisher_exact(table).pvalue)
+
+
 def _total(category, pre_counts: dict, post_counts: dict):
     return pre_counts.get(category, 0) + post_counts.get(category, 0)
 

@@ -43,15 +43,18 @@ def _finished_by_trainee(attempts) -> dict:
         if attempt["number"] in numbers:
             raise ValueError(f"trainee {attempt['trainee']!r} has two attempts numbered {attempt['number']!r}")
         numbers[attempt["number"]] = attempt
-    return {
-        trainee: [numbers[number] for number in sorted(numbers) if numbers[number]["finished"]]
-        for trainee, numbers in by_trainee.items()
-        if any(attempt["finished"] for attempt in numbers.values())
-    }
+    finished_by_trainee = {}
+    for trainee, numbers in by_trainee.items():
+        finished = [numbers[number] for number in sorted(numbers) if numbers[number]["finished"]]
+        if finished:
+            finished_by_trainee[trainee] = finished
+    return finished_by_trainee
 
 
 def _choose(attempts: list[dict], method: str) -> dict:
     """The counted one of a trainee's finished attempts, which are sorted by number."""
+    if len(attempts) == 1:  # most trainees: every rule chooses the only one
+        return attempts[0]
     if method == "first":
         return attempts[0]
     if method == "last":

@@ -23,7 +23,7 @@ from assessments.models import Quiz
 
 from . import charts
 from .data import Paired, category_counts, item_matrix, paired_totals, totals_by_tag
-from .tables import Table
+from .tables import PValue, Table
 
 ALPHA = 0.05
 DASH = "\u2013"
@@ -33,6 +33,11 @@ def verdict(p) -> str:
     if p is None:
         return DASH
     return _("significant") if p < ALPHA else _("not significant")
+
+
+def p_value(p) -> PValue | None:
+    """A p-value marked as one, so the page prints "< 0,001" for a small one (exports keep the number)."""
+    return None if p is None else PValue(p)
 
 
 def percent(values: list[float], maximum: float) -> list[float]:
@@ -58,10 +63,10 @@ def _prepost_row(
         to_percent(result["mean_gain"]),
         result["g_class"],
         result["t"],
-        result["t_p"],
+        p_value(result["t_p"]),
         result["d_z"],
-        result["wilcoxon_p"],
-        result["mcnemar"]["exact_p"],
+        p_value(result["wilcoxon_p"]),
+        p_value(result["mcnemar"]["exact_p"]),
         verdict(result["t_p"]),
     ]
 
@@ -89,7 +94,7 @@ def _prepost_columns() -> list[str]:
     return columns
 
 
-def _unpaired_note(paired: Paired, names: dict[int, str]) -> list[str]:
+def unpaired_note(paired: Paired, names: dict[int, str]) -> list[str]:
     notes = []
     if paired.only_pre:
         notes.append(
@@ -101,13 +106,25 @@ def _unpaired_note(paired: Paired, names: dict[int, str]) -> list[str]:
             _("Took only the post-test (not in the pairs): %(names)s")
             % {"names": ", ".join(names.get(t, str(t)) for t in paired.only_post)}
         )
+    return notes + awaiting_notes(paired, names)
+
+
+def awaiting_notes(paired: Paired, names: dict[int, str]) -> list[str]:
+    """The trainees whose counted attempt waits for a grader: left out until graded, never replaced."""
+    notes = []
+    for trainees, message in (
+        (paired.awaiting_pre, _("Awaiting grading of the counted pre-test (left out until graded): %(names)s")),
+        (paired.awaiting_post, _("Awaiting grading of the counted post-test (left out until graded): %(names)s")),
+    ):
+        if trainees:
+            notes.append(message % {"names": ", ".join(names.get(t, str(t)) for t in trainees)})
     return notes
 
 
 def cohort_report(*, cohort, pre_quiz: Quiz, post_quiz: Quiz, names: dict[int, str]) -> list[Table]:
     paired = paired_totals(pre_quiz=pre_quiz, post_quiz=post_quiz, cohort_ids=[cohort.pk])
     summary = Table("ringkasan", _("Pre-test and post-test"), _prepost_columns())
-    summary.notes = _unpaired_note(paired, names)
+    summary.notes = unpaired_note(paired, names)
     summary.rows.append(
         _prepost_row(cohort.name, paired.pre, paired.post, paired.max_score, paired.pass_score, summary.notes)
     )
@@ -131,15 +148,18 @@ def cohort_report(*, cohort, pre_quiz: Quiz, post_quiz: Quiz, names: dict[int, s
             )
         tables.append(table)
     tables.append(
-        _category_table("kategori", _("Answer categories before and after, per aspect"), {cohort.name: paired})
+        category_table("kategori", _("Answer categories before and after, per aspect"), {cohort.name: paired})
     )
     return tables
 
 
-def _category_table(key: str, title: str, groups: dict[str, Paired]) -> Table:
-    """The source study's analysis: per aspect and group, a chi-square of the answer categories before vs after."""
+def category_table(key: str, title: str, groups: dict[str, Paired], counts: dict | None = None) -> Table:
+    """The source study's analysis: per aspect and group, a chi-square of the answer categories before vs after.
+
+    `counts` ({group: category_counts(paired)}) when the caller has them already.
+    """
     table = Table(key, title, [_("Aspect"), _("Items"), _("Group"), "χ²", "df", "p", _("At 0.05"), _("Categories")])
-    counts = {name: category_counts(paired) for name, paired in groups.items()}
+    counts = counts or {name: category_counts(paired) for name, paired in groups.items()}
     aspects = list(dict.fromkeys(label for per_group in counts.values() for label in per_group))
     for aspect in aspects:
         for items, items_label in (("knowledge", _("right/wrong")), ("attitude", _("Likert levels"))):
@@ -150,10 +170,9 @@ def _category_table(key: str, title: str, groups: dict[str, Paired]) -> Table:
                 pre, post = tables[items]
                 result = category_shift(pre, post)
                 table.notes += [f"{aspect} · {items_label} · {name}: {note}" for note in category_shift_notes(result)]
-                table.rows.append(
-                    [aspect, items_label, name, result["chi2"], result["df"], result["p"], verdict(result["p"]),
-                     ", ".join(result["categories"] or [])]
-                )  # fmt: skip
+                p = p_value(result["p"])
+                categories = ", ".join(result["categories"] or [])
+                table.rows.append([aspect, items_label, name, result["chi2"], result["df"], p, verdict(p), categories])
     return table
 
 
@@ -163,11 +182,11 @@ def comparison_report(*, treatment, control, pre_quiz: Quiz, post_quiz: Quiz, na
         control.name: paired_totals(pre_quiz=pre_quiz, post_quiz=post_quiz, cohort_ids=[control.pk]),
     }
     treated, untreated = groups[treatment.name], groups[control.name]
-    tables = [_category_table("studi", _("As the source study reports it: answer categories before vs after"), groups)]
+    tables = [category_table("studi", _("As the source study reports it: answer categories before vs after"), groups)]
 
     within = Table("dalam-kelompok", _("Pre-test and post-test in each group"), _prepost_columns())
     for name, paired in groups.items():
-        within.notes += _unpaired_note(paired, names)
+        within.notes += unpaired_note(paired, names)
         within.rows.append(
             _prepost_row(name, paired.pre, paired.post, paired.max_score, paired.pass_score, within.notes)
         )
@@ -191,15 +210,15 @@ def comparison_report(*, treatment, control, pre_quiz: Quiz, post_quiz: Quiz, na
         [_("Passed / failed, treatment"), f"{table[0][0]} / {table[0][1]}", ""],
         [_("Passed / failed, control"), f"{table[1][0]} / {table[1][1]}", ""],
         [_("χ² (df %(df)s)") % {"df": result["chi2_df"]}, result["chi2"], ""],
-        [_("p (χ²)"), result["chi2_p"], verdict(result["chi2_p"])],
+        [_("p (χ²)"), p_value(result["chi2_p"]), verdict(result["chi2_p"])],
         [_("χ² with Yates' correction"), result["chi2_yates"], ""],
-        [_("p (Yates)"), result["chi2_yates_p"], verdict(result["chi2_yates_p"])],
+        [_("p (Yates)"), p_value(result["chi2_yates_p"]), verdict(result["chi2_yates_p"])],
         [_("Smallest expected count"), result["min_expected"], ""],
         [_("Fisher's exact test: odds ratio"), result["fisher_odds_ratio"], ""],
-        [_("p (Fisher)"), result["fisher_p"], verdict(result["fisher_p"])],
+        [_("p (Fisher)"), p_value(result["fisher_p"]), verdict(result["fisher_p"])],
         [_("Difference in mean gain (points)"), result["gain_diff"], ""],
         [_("Welch's t on the gains"), result["welch_t"], ""],
-        [_("p (Welch)"), result["welch_p"], verdict(result["welch_p"])],
+        [_("p (Welch)"), p_value(result["welch_p"]), verdict(result["welch_p"])],
         [_("Cohen's d of the gains"), result["cohen_d"], ""],
     ]
     between.notes = compare_groups_notes(result)
@@ -233,8 +252,9 @@ def comparison_report(*, treatment, control, pre_quiz: Quiz, post_quiz: Quiz, na
     return tables
 
 
-def item_report(*, quiz: Quiz, cohort_ids: list[int]) -> list[Table]:
+def item_report(*, quiz: Quiz, cohort_ids: list[int], names: dict[int, str] | None = None) -> list[Table]:
     matrix = item_matrix(quiz=quiz, cohort_ids=cohort_ids)
+    names = names or {}
     test_table = Table("tes", _("The test as a whole"), [_("Measure"), _("Value")])
     items_table = Table(
         "butir",
@@ -242,11 +262,16 @@ def item_report(*, quiz: Quiz, cohort_ids: list[int]) -> list[Table]:
         [_("Item"), _("Facility (%)"), "SD (%)", _("Intended weight (%)"), _("Effective weight (%)"),
          _("Discrimination index (%)"), _("Discriminative efficiency (%)"), _("Flags")],
     )  # fmt: skip
+    if matrix.awaiting_grading:
+        test_table.notes.append(
+            _("Awaiting grading of the counted attempt (left out until graded): %(names)s")
+            % {"names": ", ".join(names.get(t, str(t)) for t in matrix.awaiting_grading)}
+        )
     if not matrix.scores or not matrix.questions:
         test_table.notes.append(_("No graded attempt yet."))
         return [test_table, items_table]
     result = item_analysis(matrix.scores, matrix.max_marks)
-    test_table.notes = item_analysis_notes(result)
+    test_table.notes += item_analysis_notes(result)
     labels = {
         "n": _("Attempts"),
         "mean": _("Mean"),

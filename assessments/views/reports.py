@@ -94,7 +94,7 @@ def comparison(request):
 def quiz_items(request, cohort_id: int, quiz_id: int):
     cohort = cohort_get_for_user(user=request.user, cohort_id=cohort_id)
     quiz = get_object_or_404(Quiz, pk=quiz_id, course_id=cohort.course_id)
-    tables = item_report(quiz=quiz, cohort_ids=[cohort.pk])
+    tables = item_report(quiz=quiz, cohort_ids=[cohort.pk], names=_names([cohort.pk]))
     title = _("Item analysis: %(quiz)s") % {"quiz": quiz.title}
     context = {"cohort": cohort, "subtitle": cohort.name}
     return _respond(

@@ -1,11 +1,13 @@
-"""Evaluation studies on the site: the list and each study's page (arms, participant flow, baseline,
-contamination, start and close for senior trainers), and the randomisation page (senior trainers,
-a study in planning). Trainers and supervisors read the studies of the cohorts they follow."""
+"""Evaluation studies on the site: the list, each study's page (arms, participant flow, baseline,
+contamination, start and close for senior trainers), the randomisation page (senior trainers, a
+study in planning), its report (page, print version, XLSX, CSV per table) and its research data
+(ZIP). Trainers and supervisors read the studies of the cohorts they follow; any other study is 404."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,14 +17,23 @@ from django.views.decorators.http import require_POST
 from assessments.constants import StudyStatus
 from assessments.flow_diagram import flow_diagram
 from assessments.forms import StudyRandomiseForm
+from assessments.reports.study import study_report
+from assessments.reports.tables import csv_response, xlsx_response
 from assessments.services import (
     STUDY_RANDOMISE_NOT_PLANNING,
     STUDY_RANDOMISED_ALREADY,
     study_close,
     study_randomise,
+    study_research_export,
     study_start,
 )
-from assessments.studies import contamination, studies_for_user, study_get_for_user, user_designs_studies
+from assessments.studies import (
+    contamination,
+    studies_for_user,
+    study_get_for_user,
+    study_trainee_names,
+    user_designs_studies,
+)
 from assessments.study_flow import study_participants
 from assessments.study_pool import pool_for, randomisation_preview, study_arms
 from courses.models import Enrollment
@@ -131,3 +142,36 @@ def _confirmed(request, *, study, pool, preview, choice) -> bool:
         % {"count": count},
     )
     return True
+
+
+@login_required
+def study_report_view(request, study_id: int):
+    study = study_get_for_user(user=request.user, study_id=study_id)
+    report = study_report(study=study, names=study_trainee_names(study))
+    filename = f"laporan-studi-{study.pk}"
+    export = request.GET.get("format")
+    if export == "xlsx":
+        return xlsx_response(report.tables, filename)
+    if export == "csv":
+        table = next((t for t in report.tables if t.key == request.GET.get("table")), None)
+        if table is None:
+            raise Http404
+        return csv_response(table, f"{filename}-{table.key}")
+    context = {
+        "study": study,
+        "report": report,
+        "title": _("Study report: %(study)s") % {"study": study.name},
+        "subtitle": f"{study.course.title} · {study.pre_test.title} → {study.post_test.title}",
+        "query": "",
+    }
+    template = "assessments/study_report_print.html" if request.GET.get("cetak") else "assessments/study_report.html"
+    return TemplateResponse(request, template, context)
+
+
+@login_required
+def study_export(request, study_id: int):
+    """The pseudonymised research data of a study the user may read, as one ZIP."""
+    study = study_get_for_user(user=request.user, study_id=study_id)
+    response = HttpResponse(study_research_export(study=study, by=request.user), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="data-riset-studi-{study.pk}.zip"'
+    return response

@@ -12,7 +12,7 @@ from assessments import demo as assessments_demo
 from assessments.constants import GradingMethod, QuestionKind, QuizKind
 from assessments.models import Quiz
 from assessments.reports.data import counted_attempts, paired_totals
-from assessments.services import GivenAnswer, attempt_save_answers, attempt_start, attempt_submit
+from assessments.services import GivenAnswer, answer_grade, attempt_save_answers, attempt_start, attempt_submit
 from courses import demo as courses_demo
 from courses.constants import StudyArm
 from courses.models import Cohort
@@ -68,6 +68,35 @@ def test_pairs_keep_the_trainee_order_and_the_post_test_scale(course, cohort, re
     assert (paired.pre, paired.post) == ([0.0, 1.0], [1.0, 2.0])
     assert paired.only_pre == [trainees[2].pk] and paired.only_post == []
     assert (paired.max_score, paired.pass_score) == (2.0, 1.0)
+
+
+def test_a_first_attempt_awaiting_grading_is_named_and_not_replaced(client, course, cohort, regions, trainer):
+    """STATS.md v2: the graded second attempt must not stand in for the first one, which waits for a grader."""
+    essay = make_question(QuestionKind.ESSAY, text="Jelaskan peran pendamping.")
+    single = make_question(QuestionKind.SINGLE, text="Siapa memandu pertemuan?")
+    pre = make_quiz(
+        course, [single, essay], kind=QuizKind.PRE_TEST, title="Pra", attempts_allowed=2, grading_method="first"
+    )
+    post = make_quiz(course, [single], kind=QuizKind.PRACTICE, title="Pasca")
+    waiting = TraineeFactory(home_region=regions["35"], full_name="Sari Menunggu")
+    EnrollmentFactory(cohort=cohort, trainee=waiting)
+    attempts = []
+    for _number in range(2):
+        attempt = attempt_start(quiz=pre, trainee=waiting)
+        answer = GivenAnswer(essay.pk, "Memandu pertemuan.", 1)
+        attempts.append(attempt_submit(attempt_id=attempt.pk, trainee=waiting, answers=[answer]))
+    answer_grade(answer=attempts[1].answers.get(question=essay), mark=1, comment="", grader=trainer)
+    take(post, waiting, 1)
+
+    paired = paired_totals(pre_quiz=pre, post_quiz=post, cohort_ids=[cohort.pk])
+    assert (paired.trainee_ids, paired.awaiting_pre, paired.only_post) == ([], [waiting.pk], [])
+    assert counted_attempts(quiz=pre, cohort_ids=[cohort.pk]).awaiting_grading == [waiting.pk]
+
+    Quiz.objects.filter(pk=post.pk).update(kind=QuizKind.POST_TEST)
+    client.force_login(trainer)
+    url = reverse("assessments:report_prepost", kwargs={"cohort_id": cohort.pk})
+    page = client.get(f"{url}?pra={pre.pk}&pasca={post.pk}").text
+    assert "Menunggu penilaian pra-uji yang dihitung" in page and "Sari Menunggu" in page
 
 
 @pytest.fixture
