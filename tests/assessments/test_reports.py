@@ -83,7 +83,7 @@ def test_a_first_attempt_awaiting_grading_is_named_and_not_replaced(client, cour
     attempts = []
     for _number in range(2):
         attempt = attempt_start(quiz=pre, trainee=waiting)
-        answer = GivenAnswer(essay.pk, "Memandu pertemuan.", 1)
+        answer = GivenAnswer(essay.pk, "Memandu pertemuan.")
         attempts.append(attempt_submit(attempt_id=attempt.pk, trainee=waiting, answers=[answer]))
     answer_grade(answer=attempts[1].answers.get(question=essay), mark=1, comment="", grader=trainer)
     take(post, waiting, 1)

@@ -22,7 +22,7 @@ from wagtail.models import ModelLogEntry
 
 from assessments.analytics import compare_groups, prepost
 from assessments.constants import ArmRole, PostTestOpens, QuestionKind, QuizKind, StudyDesign
-from assessments.models import Quiz, Study, StudyParticipant
+from assessments.models import Study, StudyParticipant
 from assessments.reports.data import category_counts
 from assessments.reports.research import participant_code
 from assessments.reports.study_data import study_waves
@@ -42,6 +42,7 @@ from lms.people.constants import Role
 from ..courses.factories import CohortFactory, EnrollmentFactory
 from ..people.factories import TraineeFactory, TrainerFactory, give_totp
 from .factories import make_question, make_quiz
+from .test_course_rules import complete_every_lesson
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +58,7 @@ def take(quiz, trainee, right: int):
     given = []
     for position, answer in enumerate(attempt.answers.select_related("question").order_by("position")):
         choice = answer.question.choices.filter(percent=100 if position < right else 0).first()
-        given.append(GivenAnswer(answer.question_id, [choice.pk], 1))
+        given.append(GivenAnswer(answer.question_id, [choice.pk]))
     attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=given)
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 
@@ -65,7 +66,7 @@ def take(quiz, trainee, right: int):
 def answer_survey(quiz, trainee, levels):
     attempt = attempt_start(quiz=quiz, trainee=trainee)
     answers = attempt.answers.order_by("position")
-    given = [GivenAnswer(a.question_id, level, 1) for a, level in zip(answers, levels, strict=True)]
+    given = [GivenAnswer(a.question_id, level) for a, level in zip(answers, levels, strict=True)]
     attempt_save_answers(attempt_id=attempt.pk, trainee=trainee, answers=given)
     return attempt_submit(attempt_id=attempt.pk, trainee=trainee)
 
@@ -305,9 +306,9 @@ def test_a_counted_attempt_awaiting_grading_is_named_not_replaced(client, course
     EnrollmentFactory(cohort=treatment, trainee=person)
 
     first = attempt_start(quiz=pre, trainee=person)
-    attempt_submit(attempt_id=first.pk, trainee=person, answers=[GivenAnswer(essay.pk, "Memandu.", 1)])
+    attempt_submit(attempt_id=first.pk, trainee=person, answers=[GivenAnswer(essay.pk, "Memandu.")])
     second = attempt_start(quiz=pre, trainee=person)
-    second = attempt_submit(attempt_id=second.pk, trainee=person, answers=[GivenAnswer(essay.pk, "Memandu.", 1)])
+    second = attempt_submit(attempt_id=second.pk, trainee=person, answers=[GivenAnswer(essay.pk, "Memandu.")])
     answer_grade(answer=second.answers.get(question=essay), mark=1, comment="", grader=trainer)
     take(post, person, 1)
 
@@ -326,7 +327,7 @@ def test_parallel_forms_pair_the_form_taken_first_as_the_pre_test(course, region
     aspect = Aspect.objects.create(slug="peran", name_id="Peran pendamping", name_en="Mentor's role")
     questions = [make_question(QuestionKind.SINGLE, text=f"Soal {n}", aspects=[aspect]) for n in range(2)]
     form_a = make_quiz(course, questions[:1], kind=QuizKind.PRE_TEST, title="Bentuk A")
-    form_b = make_quiz(course, questions[1:], kind=QuizKind.PRACTICE, title="Bentuk B")  # a post-test, below
+    form_b = make_quiz(course, questions[1:], kind=QuizKind.POST_TEST, title="Bentuk B")
     cohort = CohortFactory(course=course, region=regions["35"], trainers=[trainer])
     study = Study.objects.create(
         name="Paralel",
@@ -338,14 +339,14 @@ def test_parallel_forms_pair_the_form_taken_first_as_the_pre_test(course, region
     )
     arm = arm_add(study=study, cohort=cohort, role=ArmRole.TREATMENT, post_test_opens=PostTestOpens.AFTER_LESSONS)
     straight, reversed_ = enrol_in(cohort, regions, 2)
-    # No service assigns participants yet (the randomisation does); the forms' order is what is tested here.
     StudyParticipant.objects.create(study=study, arm=arm, trainee=straight, stratum="35")
     StudyParticipant.objects.create(study=study, arm=arm, trainee=reversed_, stratum="35", forms_reversed=True)
     take(form_a, straight, 0)
+    complete_every_lesson(straight, course)
     take(form_b, straight, 1)
-    take(form_b, reversed_, 0)  # form B first
+    take(form_b, reversed_, 0)  # form B first: their pre-test
+    complete_every_lesson(reversed_, course)
     take(form_a, reversed_, 1)
-    Quiz.objects.filter(pk=form_b.pk).update(kind=QuizKind.POST_TEST)
     study.refresh_from_db()
 
     waves = study_waves(study).arms[0]
