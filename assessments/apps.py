@@ -10,6 +10,10 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from lms.people.navigation import register_nav_links
+
         from . import receivers, rules  # noqa: F401 (receivers connect on import)
+        from .navigation import study_links
 
         rules.register()
+        register_nav_links(study_links)

@@ -296,3 +296,10 @@ def test_self_enrolment_in_a_treatment_cohort_shows_on_the_list(study, control_t
     Enrollment.objects.filter(trainee=control_trainee).update(status="withdrawn")
     enrollment_create(trainee=control_trainee, cohort=treatment, by=control_trainee, source=EnrollmentSource.SELF)
     assert [breach.kind for breach in contamination(study)] == ["treatment_enrolment"]
+
+
+def test_senior_trainers_find_the_studies_in_the_header(client, senior, trainer):
+    client.force_login(senior)
+    assert reverse("assessments:studies") in client.get(reverse("dashboards:home")).content.decode()
+    client.force_login(trainer)
+    assert reverse("assessments:studies") not in client.get(reverse("dashboards:home")).content.decode()
