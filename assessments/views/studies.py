@@ -164,7 +164,8 @@ def study_report_view(request, study_id: int):
         "subtitle": f"{study.course.title} · {study.pre_test.title} → {study.post_test.title}",
         "query": "",
     }
-    template = "assessments/study_report_print.html" if request.GET.get("cetak") else "assessments/study_report.html"
+    context["print_body"] = "assessments/study_report_body.html"  # the shared print page, with this body
+    template = "assessments/report_print.html" if request.GET.get("cetak") else "assessments/study_report.html"
     return TemplateResponse(request, template, context)
 
 
